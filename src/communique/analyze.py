@@ -1,0 +1,130 @@
+"""The analysis cascade, for one document or a batch. The CLI, the Python API and
+the benchmark all call these functions.
+
+    ingest (source -> Document)  ->  nlp.pipe (spaCy + communique components)
+      ->  record (Doc._ results -> communique/1)  ->  dict, or an error object
+
+A record that fails at any stage becomes ``{"id", "error", "code"}`` and the batch
+goes on. With ``workers > 1`` chunks of records go to worker processes, each of
+which loads the pipeline once; the output keeps the input order.
+"""
+from __future__ import annotations
+
+import json
+import multiprocessing
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
+from typing import Callable, Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from .errors import error_object
+from .ingest import document_from_record
+from .nlp import load_pipeline
+from .record import Document, Record, Segment
+from .settings import Config
+
+CHUNKS_IN_FLIGHT_PER_WORKER = 3
+
+
+def build_record(document: Document, doc: Doc) -> Record:
+    """The communique/1 record from a Document and its processed Doc."""
+    segments = [Segment(**s) for s in (doc._.communique_segments or [])]
+    return Record(document=document, segments=segments)
+
+
+def analyze_documents(documents: list[Document], config: Config) -> list[dict]:
+    """Records (as dicts) for Documents, in order; a failing one becomes an error object."""
+    nlp = load_pipeline(config.model)
+    results: list[dict] = []
+    try:
+        docs = list(nlp.pipe((d.text for d in documents), batch_size=config.batch_size))
+    except Exception:  # one bad document spoils the batch: redo them one by one
+        docs = []
+        for document in documents:
+            try:
+                docs.append(nlp(document.text))
+            except Exception as exc:  # noqa: BLE001 - reported in the error object
+                docs.append(exc)
+    for document, doc in zip(documents, docs):
+        if isinstance(doc, Exception):
+            results.append(error_object(document.id, doc))
+            continue
+        try:
+            results.append(build_record(document, doc).to_dict())
+        except Exception as exc:  # noqa: BLE001
+            results.append(error_object(document.id, exc))
+    return results
+
+
+def analyze_lines(numbered_lines: list[tuple[int, str]], config: Config, published: str | None = None) -> list[dict]:
+    """JSONL input lines -> output objects in the same order (records or error objects)."""
+    slots: list[dict | None] = []
+    documents: list[Document] = []
+    for number, line in numbered_lines:
+        try:
+            documents.append(document_from_record(line, number, config.max_bytes, published))
+            slots.append(None)
+        except Exception as exc:  # noqa: BLE001 - every failure becomes that line's error object
+            slots.append(error_object(_line_id(line, number), exc))
+    processed = iter(analyze_documents(documents, config)) if documents else iter(())
+    return [slot if slot is not None else next(processed) for slot in slots]
+
+
+def analyze_jsonl(lines: Iterable[str], config: Config, published: str | None = None,
+                  progress: Callable[[int], None] | None = None) -> Iterator[dict]:
+    """Stream a JSONL batch: one output object per non-blank input line, in order."""
+    numbered = ((n, line) for n, line in enumerate(lines, start=1) if line.strip())
+    chunk_size = config.batch_size
+    chunks = iter(lambda: list(islice(numbered, chunk_size)), [])
+    if config.workers <= 1:
+        results = (analyze_lines(chunk, config, published) for chunk in chunks)
+        yield from _reported(results, progress)
+        return
+    yield from _reported(_in_workers(chunks, config, published), progress)
+
+
+def _in_workers(chunks: Iterator[list], config: Config, published: str | None) -> Iterator[list[dict]]:
+    """Chunks processed by worker processes, results in input order, with a bounded
+    number of chunks in flight so a large batch is never held in memory whole."""
+    context = multiprocessing.get_context("spawn")
+    in_flight: deque = deque()
+    with ProcessPoolExecutor(config.workers, mp_context=context, initializer=_worker_init, initargs=(config,)) as pool:
+        for chunk in chunks:
+            in_flight.append(pool.submit(_worker_lines, chunk, published))
+            if len(in_flight) >= config.workers * CHUNKS_IN_FLIGHT_PER_WORKER:
+                yield in_flight.popleft().result()
+        while in_flight:
+            yield in_flight.popleft().result()
+
+
+def _reported(results: Iterable[list[dict]], progress) -> Iterator[dict]:
+    for chunk in results:
+        yield from chunk
+        if progress:
+            progress(len(chunk))
+
+
+_worker_config: Config | None = None
+
+
+def _worker_init(config: Config) -> None:
+    global _worker_config
+    _worker_config = config
+    load_pipeline(config.model)
+
+
+def _worker_lines(chunk: list[tuple[int, str]], published: str | None) -> list[dict]:
+    return analyze_lines(chunk, _worker_config, published)
+
+
+def _line_id(line: str, number: int):
+    """The record's id if the line is a JSON object with one, else a line-based id."""
+    try:
+        value = json.loads(line)
+        if isinstance(value, dict) and value.get("id") is not None:
+            return value["id"]
+    except (json.JSONDecodeError, RecursionError):
+        pass
+    return f"line-{number}"

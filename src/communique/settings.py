@@ -1,0 +1,101 @@
+"""Settings, declared once: the CLI options, the environment variables, the config
+file keys and the README table all come from :data:`SETTINGS`.
+
+Precedence, highest first: command-line option, environment variable
+(``COMMUNIQUE_<NAME>``), config file (``[communique]`` table of a TOML file given
+by ``--config`` or ``COMMUNIQUE_CONFIG``, else ``./communique.toml``), default.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any, Callable
+
+from .errors import CommuniqueError
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+    parse: Callable[[str], Any] = str
+
+    @property
+    def env(self) -> str:
+        return "COMMUNIQUE_" + self.name.upper()
+
+
+def _positive_int(value) -> int:
+    number = int(value)
+    if number < 1:
+        raise ValueError("must be 1 or more")
+    return number
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("model", "sm",
+            "spaCy pipeline: 'sm' (default, en_core_web_sm), 'md' (en_core_web_md, `make model-md`), "
+            "an installed package name or a path to a pipeline folder."),
+    Setting("max_bytes", 20_000_000, "Largest input accepted, in bytes (a file, or one JSONL record).", _positive_int),
+    Setting("batch_size", 64, "Documents per nlp.pipe batch.", _positive_int),
+    Setting("workers", 1, "Worker processes for a JSONL batch (each loads the pipeline once).", _positive_int),
+)
+SETTING_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+@dataclass(frozen=True)
+class Config:
+    model: str = SETTING_BY_NAME["model"].default
+    max_bytes: int = SETTING_BY_NAME["max_bytes"].default
+    batch_size: int = SETTING_BY_NAME["batch_size"].default
+    workers: int = SETTING_BY_NAME["workers"].default
+
+    def merged(self, **overrides) -> "Config":
+        """A copy with the given values (None = keep) parsed and checked."""
+        values = {}
+        for name, value in overrides.items():
+            if value is not None:
+                values[name] = _checked(name, value)
+        return replace(self, **values)
+
+
+def _checked(name: str, value):
+    setting = SETTING_BY_NAME[name]
+    try:
+        return setting.parse(value)
+    except (TypeError, ValueError) as exc:
+        raise CommuniqueError("C202", name=name, value=value, reason=str(exc)) from None
+
+
+def _config_file_values(path: Path | None) -> dict:
+    explicit = path is not None or "COMMUNIQUE_CONFIG" in os.environ
+    path = Path(path or os.environ.get("COMMUNIQUE_CONFIG") or "communique.toml")
+    if not path.is_file():
+        if explicit:
+            raise CommuniqueError("C203", path=str(path), reason="no such file")
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise CommuniqueError("C203", path=str(path), reason=str(exc)) from None
+    table = data.get("communique", {})
+    unknown = set(table) - set(SETTING_BY_NAME)
+    if unknown:
+        raise CommuniqueError("C203", path=str(path), reason=f"unknown settings {sorted(unknown)}")
+    return table
+
+
+def load_config(config_file: Path | None = None, **cli_values) -> Config:
+    """Resolve every setting: CLI value, else environment, else config file, else default."""
+    assert {f.name for f in fields(Config)} == set(SETTING_BY_NAME)
+    file_values = _config_file_values(config_file)
+    values = {}
+    for setting in SETTINGS:
+        for candidate in (cli_values.get(setting.name), os.environ.get(setting.env), file_values.get(setting.name)):
+            if candidate is not None:
+                values[setting.name] = candidate
+                break
+    return Config().merged(**values)

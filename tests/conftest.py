@@ -1,0 +1,52 @@
+"""Shared fixtures: the real pipeline (loaded once), the ../shared folder, a CLI runner."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("COMMUNIQUE_SHARED", ROOT.parent / "shared")).resolve()
+SCHEMA_PATH = ROOT / "docs" / "communique-1.schema.json"
+
+
+def shared_path(relative: str) -> Path:
+    """A path under ../shared, or skip the test with the reason when it is absent."""
+    path = SHARED / relative
+    if not path.exists():
+        pytest.skip(f"{path} is absent: this test needs the shared folder beside the checkout "
+                    f"(or COMMUNIQUE_SHARED pointing at it)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from communique.nlp import load_pipeline
+    return load_pipeline("sm")
+
+
+@pytest.fixture(scope="session")
+def validate():
+    """Validate a communique/1 dict against the published JSON Schema."""
+    import jsonschema
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+
+    def check(record: dict) -> dict:
+        errors = sorted(validator.iter_errors(record), key=lambda e: list(e.path))
+        assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
+        return record
+
+    return check
+
+
+def run_cli(*args: str, stdin: str | None = None, env: dict | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run the installed `communique` command for real, in a subprocess."""
+    full_env = {**os.environ, **(env or {})}
+    exe = Path(sys.executable).with_name("communique")
+    return subprocess.run([str(exe), *args], input=stdin, capture_output=True, text=True, env=full_env,
+                          cwd=cwd or ROOT, timeout=600)
