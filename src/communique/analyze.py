@@ -20,7 +20,7 @@ from typing import Callable, Iterable, Iterator
 from spacy.tokens import Doc
 
 from .errors import error_object
-from .ingest import document_from_record
+from .ingest import document_from_record, document_from_text
 from .nlp import load_pipeline
 from .record import Document, Record, Segment
 from .settings import Config
@@ -34,27 +34,44 @@ def build_record(document: Document, doc: Doc) -> Record:
     return Record(document=document, segments=segments)
 
 
+def analyze_text(text: str, doc_id: str = "text", config: Config | None = None, **metadata) -> dict:
+    """One communique/1 record (as a dict) for a string: the Python API's front door.
+    ``metadata``: title, url, published (YYYY-MM-DD), author. HTML is recognised.
+    Raises CommuniqueError on bad input."""
+    [result] = process_documents([document_from_text(text, doc_id, **metadata)], config or Config())
+    if isinstance(result, Exception):
+        raise result
+    return result.to_dict()
+
+
 def analyze_documents(documents: list[Document], config: Config) -> list[dict]:
     """Records (as dicts) for Documents, in order; a failing one becomes an error object."""
+    return [error_object(document.id, result) if isinstance(result, Exception) else result.to_dict()
+            for document, result in zip(documents, process_documents(documents, config))]
+
+
+def process_documents(documents: list[Document], config: Config) -> list[Record | Exception]:
+    """Run the pipeline over Documents in nlp.pipe batches: a Record per Document,
+    or the exception that stopped it (one bad document never stops the others)."""
     nlp = load_pipeline(config.model)
-    results: list[dict] = []
     try:
-        docs = list(nlp.pipe((d.text for d in documents), batch_size=config.batch_size))
-    except Exception:  # one bad document spoils the batch: redo them one by one
+        docs: list = list(nlp.pipe((d.text for d in documents), batch_size=config.batch_size))
+    except Exception:  # one bad document spoils its batch: redo them one by one
         docs = []
         for document in documents:
             try:
                 docs.append(nlp(document.text))
-            except Exception as exc:  # noqa: BLE001 - reported in the error object
+            except Exception as exc:  # noqa: BLE001 - kept as that document's result
                 docs.append(exc)
+    results: list[Record | Exception] = []
     for document, doc in zip(documents, docs):
         if isinstance(doc, Exception):
-            results.append(error_object(document.id, doc))
+            results.append(doc)
             continue
         try:
-            results.append(build_record(document, doc).to_dict())
+            results.append(build_record(document, doc))
         except Exception as exc:  # noqa: BLE001
-            results.append(error_object(document.id, exc))
+            results.append(exc)
     return results
 
 
@@ -124,7 +141,7 @@ def _line_id(line: str, number: int):
     try:
         value = json.loads(line)
         if isinstance(value, dict) and value.get("id") is not None:
-            return value["id"]
+            return str(value["id"])
     except (json.JSONDecodeError, RecursionError):
         pass
     return f"line-{number}"

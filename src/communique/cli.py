@@ -7,6 +7,7 @@ record is an error object on its own line and does not change the exit status.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -80,7 +81,7 @@ def analyze(
         if out is not None:
             _fail("--out goes with --jsonl; FILE output goes to standard output", usage=True)
         if config.workers > 1:
-            stderr.print("warning: --workers applies to --jsonl batches; files are analysed in this process")
+            _say("warning: --workers applies to --jsonl batches; files are analysed in this process")
         failed = _analyze_files(files, config, published, output_format)
     except CommuniqueError as exc:
         _fail(exc.message)
@@ -95,12 +96,12 @@ def _analyze_files(files: list[Path], config: Config, published: str | None, out
         try:
             documents.append(document_from_file(path, config.max_bytes, published))
         except CommuniqueError as exc:
-            stderr.print(f"error: {exc.message}", markup=False, highlight=False)
+            _say(f"error: {exc.message}")
             failed += 1
     records = analyze_documents(documents, config) if documents else []
     for record in records:
         if "error" in record:
-            stderr.print(f"error: {record['error']}", markup=False, highlight=False)
+            _say(f"error: {record['error']}")
             failed += 1
             continue
         _warn(record)
@@ -121,7 +122,11 @@ def _analyze_batch(source: Path, out: Optional[Path], config: Config, published:
             raise CommuniqueError("C101", path=str(source))
         total = _count_records(source)
         lines = source.open(encoding="utf-8", errors="replace")
-    sink = sys.stdout if out is None or str(out) == "-" else _open_out(out)
+    to_file = out is not None and str(out) != "-"
+    # Written beside the target and moved over it at the end, so a failed run
+    # never leaves a half-written file in place of an earlier good one.
+    partial = out.with_name(out.name + ".partial") if to_file else None
+    sink = _open_out(partial) if to_file else sys.stdout
     errors = written = 0
     columns = (TextColumn("analyse"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=stderr, transient=False, disable=not stderr.is_terminal and total is None) as bar:
@@ -129,14 +134,15 @@ def _analyze_batch(source: Path, out: Optional[Path], config: Config, published:
         for result in analyze_jsonl(lines, config, published, progress=lambda n: bar.advance(task, n)):
             if "error" in result:
                 errors += 1
-                stderr.print(f"error: {result['error']}", markup=False, highlight=False)
+                _say(f"error: {result['error']}")
             else:
                 _warn(result)
             sink.write(json.dumps(result, ensure_ascii=False) + "\n")
             written += 1
-    if sink is not sys.stdout:
+    if to_file:
         sink.close()
-    stderr.print(f"{written} records written, {errors} with errors" + (f" -> {out}" if out else ""), highlight=False)
+        os.replace(partial, out)
+    _say(f"{written} records written, {errors} with errors" + (f" -> {out}" if out else ""))
 
 
 def _open_out(out: Path):
@@ -153,11 +159,16 @@ def _count_records(path: Path) -> int:
 
 def _warn(record: dict) -> None:
     for message in record["document"].get("warnings", []):
-        stderr.print(f"warning: {message}", markup=False, highlight=False)
+        _say(f"warning: {message}")
+
+
+def _say(message: str) -> None:
+    """A message on stderr, never wrapped (one line each, for grep and logs)."""
+    typer.echo(message, err=True)
 
 
 def _fail(message: str, usage: bool = False) -> None:
-    stderr.print(f"error: {message}", markup=False, highlight=False)
+    _say(f"error: {message}")
     raise typer.Exit(2 if usage else 1)
 
 
