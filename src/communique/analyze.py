@@ -22,16 +22,34 @@ from spacy.tokens import Doc
 from .errors import error_object
 from .ingest import document_from_record, document_from_text
 from .nlp import load_pipeline
-from .record import Document, Record, Segment
+from .record import Actor, Document, Record, Segment
 from .settings import Config
 
 CHUNKS_IN_FLIGHT_PER_WORKER = 3
 
 
+def _make_doc(nlp, document: Document) -> Doc:
+    """The tokenised Doc, carrying the date the components resolve against."""
+    doc = nlp.make_doc(document.text)
+    doc._.communique_published = document.published
+    return doc
+
+
 def build_record(document: Document, doc: Doc) -> Record:
     """The communique/1 record from a Document and its processed Doc."""
     segments = [Segment(**s) for s in (doc._.communique_segments or [])]
-    return Record(document=document, segments=segments)
+    return Record(document=document, actors=actor_records(doc), segments=segments)
+
+
+def actor_records(doc: Doc) -> list[Actor]:
+    """Actors numbered a1, a2, ... in order of first mention, mentions as character spans."""
+    found = sorted(doc._.communique_actors or [], key=lambda a: min(a.mentions))
+    out = []
+    for number, actor in enumerate(found, start=1):
+        spans = sorted((doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in actor.mentions)
+        out.append(Actor(id=f"a{number}", name=actor.name, code=actor.code, country=actor.country, kind=actor.kind,
+                         role=actor.role, wikidata=actor.wikidata, mentions=spans))
+    return out
 
 
 def analyze_text(text: str, doc_id: str = "text", config: Config | None = None, **metadata) -> dict:
@@ -53,14 +71,14 @@ def analyze_documents(documents: list[Document], config: Config) -> list[dict]:
 def process_documents(documents: list[Document], config: Config) -> list[Record | Exception]:
     """Run the pipeline over Documents in nlp.pipe batches: a Record per Document,
     or the exception that stopped it (one bad document never stops the others)."""
-    nlp = load_pipeline(config.model)
+    nlp = load_pipeline(config.model, config.actors)
     try:
-        docs: list = list(nlp.pipe((d.text for d in documents), batch_size=config.batch_size))
+        docs: list = list(nlp.pipe((_make_doc(nlp, d) for d in documents), batch_size=config.batch_size))
     except Exception:  # one bad document spoils its batch: redo them one by one
         docs = []
         for document in documents:
             try:
-                docs.append(nlp(document.text))
+                docs.append(nlp(_make_doc(nlp, document)))
             except Exception as exc:  # noqa: BLE001 - kept as that document's result
                 docs.append(exc)
     results: list[Record | Exception] = []
@@ -129,7 +147,7 @@ _worker_config: Config | None = None
 def _worker_init(config: Config) -> None:
     global _worker_config
     _worker_config = config
-    load_pipeline(config.model)
+    load_pipeline(config.model, config.actors)
 
 
 def _worker_lines(chunk: list[tuple[int, str]], published: str | None) -> list[dict]:

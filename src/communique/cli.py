@@ -63,11 +63,13 @@ def analyze(
     workers: Optional[int] = typer.Option(None, "--workers", help=_help("workers")),
     batch_size: Optional[int] = typer.Option(None, "--batch-size", help=_help("batch_size")),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help=_help("max_bytes")),
+    actors: Optional[list[Path]] = typer.Option(None, "--actors", help=_help("actors")),
     config_file: Optional[Path] = typer.Option(None, "--config", help="TOML config file with a [communique] table."),
 ) -> None:
     """Analyse files (one communique/1 object each) or a JSONL batch (--jsonl)."""
     try:
-        config = load_config(config_file, model=model, workers=workers, batch_size=batch_size, max_bytes=max_bytes)
+        config = load_config(config_file, model=model, workers=workers, batch_size=batch_size, max_bytes=max_bytes,
+                             actors=tuple(map(str, actors)) if actors else None)
         published = parse_published(published)
         if jsonl is not None:
             if files:

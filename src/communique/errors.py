@@ -24,6 +24,7 @@ class Errors:
     C201 = "Can't load the spaCy pipeline {model!r}: {reason}. Install it (see the README: 'make install' or 'make model-md') or give a path with --model."
     C202 = "Invalid setting {name}={value!r}: {reason}."
     C203 = "Can't read the config file {path!r}: {reason}."
+    C204 = "Can't use the actors file {path!r}: {reason}."
 
 
 class Warnings:

@@ -40,25 +40,27 @@ def resolve_model(model: str) -> str | Path:
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(model: str = "sm") -> Language:
-    """The full pipeline for ``model``: the spaCy model plus communique's components."""
+def load_pipeline(model: str = "sm", actors: tuple[str, ...] = ()) -> Language:
+    """The full pipeline for ``model``: the spaCy model plus communique's components;
+    ``actors``: user actor dictionaries merged over the built-ins."""
     try:
         nlp = spacy.load(resolve_model(model))
     except (OSError, ImportError, ValueError) as exc:
         raise CommuniqueError("C201", model=model, reason=str(exc).splitlines()[0]) from None
-    add_components(nlp)
+    add_components(nlp, actors)
     return nlp
 
 
-def add_components(nlp: Language) -> Language:
+def add_components(nlp: Language, actors: tuple[str, ...] = ()) -> Language:
     """Add communique's components (registered by entry point) to any English pipeline."""
+    configs = {"communique_actors": {"extra_files": list(actors)}}
     anchor = "parser" if "parser" in nlp.pipe_names else None
     for name in COMPONENTS_BEFORE_PARSER:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, before=anchor) if anchor else nlp.add_pipe(name, first=True)
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name)
+            nlp.add_pipe(name, config=configs.get(name, {}))
     return nlp
 
 

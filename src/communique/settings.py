@@ -35,6 +35,12 @@ def _positive_int(value) -> int:
     return number
 
 
+def _paths(value) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = value.split(os.pathsep)
+    return tuple(str(Path(v)) for v in value if str(v).strip())
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting("model", "sm",
             "spaCy pipeline: 'sm' (default, en_core_web_sm), 'md' (en_core_web_md, `make model-md`), "
@@ -42,6 +48,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_bytes", 20_000_000, "Largest input accepted, in bytes (a file, or one JSONL record).", _positive_int),
     Setting("batch_size", 64, "Documents per nlp.pipe batch.", _positive_int),
     Setting("workers", 1, "Worker processes for a JSONL batch (each loads the pipeline once).", _positive_int),
+    Setting("actors", (), "Actor dictionaries of your own (YAML or CSV), merged over the built-ins; "
+            "repeat the option, or separate paths with the OS path separator.", _paths),
 )
 SETTING_BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -52,6 +60,7 @@ class Config:
     max_bytes: int = SETTING_BY_NAME["max_bytes"].default
     batch_size: int = SETTING_BY_NAME["batch_size"].default
     workers: int = SETTING_BY_NAME["workers"].default
+    actors: tuple[str, ...] = SETTING_BY_NAME["actors"].default
 
     def merged(self, **overrides) -> "Config":
         """A copy with the given values (None = keep) parsed and checked."""
@@ -95,7 +104,7 @@ def load_config(config_file: Path | None = None, **cli_values) -> Config:
     values = {}
     for setting in SETTINGS:
         for candidate in (cli_values.get(setting.name), os.environ.get(setting.env), file_values.get(setting.name)):
-            if candidate is not None:
+            if candidate is not None and candidate != ():
                 values[setting.name] = candidate
                 break
     return Config().merged(**values)

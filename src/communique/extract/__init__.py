@@ -4,4 +4,12 @@
 
     communique_blocks     paragraph / bullet / heading boundaries -> sentence starts
     communique_segments   segments (block, sentence, voice)
+    communique_actors     actors with CAMEO codes, and every mention (token spans)
+
+``doc._.communique_published`` (YYYY-MM-DD or None) is set on the Doc before the
+pipeline runs: the date that resolves offices, tenures and relative times.
 """
+from spacy.tokens import Doc
+
+if not Doc.has_extension("communique_published"):
+    Doc.set_extension("communique_published", default=None)

@@ -20,7 +20,7 @@ from ..record import Document
 from .html import extract_html, looks_like_html
 from .language import guess_language
 from .page_text import clean_text
-from .sources import RawText, check_not_binary, decode_bytes, read_file
+from .sources import RawText, check_not_binary, read_file
 
 __all__ = ["document_from_file", "document_from_record", "document_from_text", "parse_published", "read_file"]
 
@@ -84,14 +84,18 @@ def _document(raw: RawText, doc_id: str, published: str | None = None, title: st
     if is_html or (is_html is None and looks_like_html(raw.text)):
         page = extract_html(raw.text, url)
         fmt = "html"
-        title, author, url = title or page.title, author or page.author, url or page.url
+        given_title, given_author = title, author
+        # The page's own title and author are what its text repeats; given ones win in the record.
+        title, author, url = page.title or title, page.author or author, url or page.url
         published = published or _page_date(page.published)
         declared_language = page.language
         body = page.text
     else:
         fmt = "text"
         body = raw.text
-    cleaned = clean_text(body, title=title, author=author)
+        given_title, given_author = None, None
+    cleaned = clean_text(body, title=title, author=author, extracted=fmt == "html")
+    cleaned.title, cleaned.author = given_title or cleaned.title, given_author or cleaned.author
     if not cleaned.text.strip():
         raise CommuniqueError("C105", source=raw.source)
     if fmt == "text" and cleaned.removed:

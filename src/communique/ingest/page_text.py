@@ -5,14 +5,27 @@ with a repeated title, menus, sponsor slots, a byline and an author bio. The rul
 are general and conservative (the body is kept whole):
 
 1. normalise line ends and spaces; join hard-wrapped lines, so that every line
-   left is a block (paragraph, bullet item or heading);
+   left is a block (paragraph, bullet item or heading). After an unfinished
+   sentence, a line break is a wrap when the next line goes on in lower case, or
+   when the text is hard-wrapped (its lines share a width of at most
+   ``WRAP_MAX_WIDTH``) and the line is full or the next one does not start
+   with a capital; text whose lines are paragraphs is never joined;
 2. the title: a first line that looks like a headline (short, no closing full
    stop) and is repeated or stands alone; every copy of it leaves the body;
 3. the head: a byline ("By Jane Doe") and a date line before the body are read
    into metadata and removed; lines repeated in the page are boilerplate;
 4. the tail: link-like lines (short, no sentence punctuation, or template
-   junk such as ``spot_img``) at the end are a menu and go; a closing paragraph
-   that starts with a name followed by bio words is the author bio.
+   junk such as ``spot_img``) at the end are a menu and go, unless they are the
+   items of a list that the body introduces ("...the changes:") or rows of
+   figures ("Revs 569.3 mln vs 298.5 mln"); a closing paragraph that starts
+   with a name followed by a role phrase ("is a freelance journalist") is the
+   author bio.
+
+``extracted=True`` is for text that an HTML extractor (trafilatura) already cut
+out of a page: its lines are blocks and its menus are gone, so lines are not
+joined (blank lines are dropped) and the menu rules (link-like or repeated short lines) are not applied;
+the title copies, the byline and date line of the head, template junk and the
+author bio are still taken out.
 """
 from __future__ import annotations
 
@@ -27,9 +40,14 @@ SENTENCE_END = tuple('.!?:;"”’»)…')
 MENU_MAX_WORDS = 6
 HEADLINE_MAX_WORDS = 25
 BIO_SCAN_WORDS = 12
+BIO_MAX_FILLERS = 2
+WRAP_MAX_WIDTH = 100
+WRAP_MIN_WIDTH = 50
+WRAP_FULL_SHARE = 0.8
 NAME_WORD = re.compile(r"^[A-Z][\w'’.\-]*$")
 TEMPLATE_JUNK = re.compile(r"\w+_\w+|\{\{|\}\}|&\w+;")
 CLOCK_OR_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+FIGURE = re.compile(r"\d")
 
 
 @dataclass
@@ -46,6 +64,7 @@ class CleanText:
 class _Lexicon:
     bio_openers: frozenset
     bio_roles: frozenset
+    bio_fillers: frozenset
     byline: re.Pattern
     bullets: tuple
     date_line: re.Pattern
@@ -55,7 +74,7 @@ class _Lexicon:
 def _lexicon() -> _Lexicon:
     data = load_yaml("ingest/page_text.yml")
     openers = sorted(data["byline_openers"], key=len, reverse=True)
-    byline = re.compile(r"^(?:%s)\s*:?\s+(?P<name>[A-Z][^,|\n]{1,60}?)\s*(?:[,|].*)?$"
+    byline = re.compile(r"^(?:%s)\s*:?\s+(?P<name>(?-i:[A-Z])[^,|\n]{1,60}?)\s*(?:[,|].*)?$"
                         % "|".join(re.escape(o) for o in openers), re.IGNORECASE)
     months = "|".join(data["months"])
     days = "|".join(data["weekdays"])
@@ -63,14 +82,21 @@ def _lexicon() -> _Lexicon:
         r"^(?:(?:%s),?\s+)?(?:(?:%s)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+(?:%s)\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})"
         r"(?:\s*[,|@-]?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\.?$" % (days, months, months),
         re.IGNORECASE)
-    return _Lexicon(frozenset(data["bio_openers"]), frozenset(data["bio_roles"]), byline, tuple(data["bullet_marks"]), date_line)
+    return _Lexicon(frozenset(data["bio_openers"]), frozenset(data["bio_roles"]), frozenset(data["bio_fillers"]),
+                    byline, tuple(data["bullet_marks"]), date_line)
 
 
-def clean_text(raw: str, title: str | None = None, author: str | None = None) -> CleanText:
+def clean_text(raw: str, title: str | None = None, author: str | None = None, extracted: bool = False) -> CleanText:
     """Clean ``raw`` (see the module docstring). A given title or author is kept
-    and used to recognise their copies in the page."""
+    and used to recognise their copies in the page. ``extracted``: the text is an
+    HTML extractor's output (one block per line, menus already left out)."""
     lex = _lexicon()
-    lines = _blocks(_normalise(raw), lex)
+    normalised = _normalise(raw)
+    if extracted:  # one block per line, no blank lines between them
+        lines = [line for line in normalised.split("\n") if line]
+    else:
+        lines = _blocks(normalised, lex)
+    lines = _join_bare_bullets(lines, lex)
     out = CleanText(text="", title=title, author=author)
 
     counts = Counter(line for line in lines if line)
@@ -102,15 +128,18 @@ def clean_text(raw: str, title: str | None = None, author: str | None = None) ->
                 out.date_line = out.date_line or line
                 out.removed.append(line)
                 continue
-            if _link_like(line, lex) or counts[line] > 1:
+            if not extracted and (_link_like(line, lex) or counts[line] > 1):
                 out.removed.append(line)
                 continue
-        elif counts[line] > 1 and _link_like(line, lex):
+        elif not extracted and counts[line] > 1 and _link_like(line, lex):
+            out.removed.append(line)
+            continue
+        if extracted and _template_junk(line, lex):
             out.removed.append(line)
             continue
         kept.append(line)
 
-    kept = _strip_tail(kept, out, lex)
+    kept = _strip_tail(kept, out, lex, menus=not extracted)
     text = "\n".join(kept)
     out.text = re.sub(r"\n{3,}", "\n\n", text).strip("\n")
     return out
@@ -123,23 +152,57 @@ def _normalise(raw: str) -> str:
 
 
 def _blocks(text: str, lex: _Lexicon) -> list[str]:
-    """Lines of the text, hard wraps joined: a line break stays where a blank
-    line, a bullet, a sentence end or a heading-like line makes it a boundary."""
+    """Lines of the text, hard wraps joined (see ``_is_wrap``)."""
+    raw_lines = text.split("\n")
+    width = _wrap_width(raw_lines)
     out: list[str] = []
-    for line in text.split("\n"):
-        if out and out[-1] and line and not _ends_block(out[-1], line, lex):
+    for previous, line in zip([""] + raw_lines, raw_lines):
+        if out and out[-1] and line and _is_wrap(previous, line, width, lex):
             out[-1] = out[-1] + " " + line
         else:
             out.append(line)
     return out
 
 
-def _ends_block(previous: str, line: str, lex: _Lexicon) -> bool:
+def _join_bare_bullets(lines: list[str], lex: _Lexicon) -> list[str]:
+    """A bullet mark alone on its line goes with the item on the next line."""
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1] in lex.bullets and line:
+            out[-1] = out[-1] + " " + line
+        else:
+            out.append(line)
+    return out
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped text was wrapped at, or None when its lines are
+    paragraphs (more than a tenth of them longer than ``WRAP_MAX_WIDTH``) or
+    too short to tell a wrap from a table row (widest under ``WRAP_MIN_WIDTH``)."""
+    lengths = sorted((len(line) for line in lines if line), reverse=True)
+    if len(lengths) < 3 or lengths[len(lengths) // 10] > WRAP_MAX_WIDTH:
+        return None
+    width = max(length for length in lengths if length <= WRAP_MAX_WIDTH)
+    return width if width >= WRAP_MIN_WIDTH else None
+
+
+def _is_wrap(previous: str, line: str, width: int | None, lex: _Lexicon) -> bool:
+    """Whether the break between the physical lines ``previous`` and ``line`` is a hard wrap.
+
+    A sentence end or a bullet always makes a boundary (a paragraph of wrapped
+    text may then come out as more than one block, cut between sentences). A
+    line that goes on in lower case continues an unfinished sentence. In a
+    hard-wrapped text, an unfinished sentence also goes on, unless its line is
+    short and the next one starts with a capital (a heading or a table row
+    before it). A line is full when the next word would (nearly) not have fitted."""
     if previous.endswith(SENTENCE_END) or line.startswith(lex.bullets):
+        return False
+    if line[:1].islower():
         return True
-    # A short line not ending a sentence, followed by a capitalised one, is a
-    # heading or a menu entry, not the first half of a wrapped sentence.
-    return len(previous) < 45 and line[:1].isupper()
+    if width is None:
+        return False
+    full = len(previous) + 1 + len(line.split()[0]) > WRAP_FULL_SHARE * width
+    return full or not line[:1].isupper()
 
 
 def _first_body_line(lines: list[str], lex: _Lexicon) -> int:
@@ -155,12 +218,20 @@ def _headline_like(line: str) -> bool:
     return 1 <= len(words) <= HEADLINE_MAX_WORDS and not line.endswith((".", ",", ";")) and line[:1].isupper()
 
 
+def _template_junk(line: str, lex: _Lexicon) -> bool:
+    core = line.lstrip("".join(lex.bullets)).strip()
+    return bool(TEMPLATE_JUNK.search(core)) and len(core.split()) <= MENU_MAX_WORDS
+
+
 def _link_like(line: str, lex: _Lexicon) -> bool:
-    """A menu entry, a tag or a sponsor slot: few words and no sentence, or template junk."""
+    """A menu entry, a tag or a sponsor slot: few words and no sentence, or template
+    junk. A line with figures (a number other than a year) is a table row, not a link."""
     core = line.lstrip("".join(lex.bullets)).strip()
     words = core.split()
-    if TEMPLATE_JUNK.search(core) and len(words) <= MENU_MAX_WORDS:
+    if _template_junk(line, lex):
         return True
+    if FIGURE.search(CLOCK_OR_YEAR.sub(" ", core)):
+        return False
     return len(words) <= MENU_MAX_WORDS and not core.endswith(SENTENCE_END)
 
 
@@ -168,11 +239,13 @@ def _same(a: str, b: str) -> bool:
     return re.sub(r"\W+", " ", a).strip().lower() == re.sub(r"\W+", " ", b).strip().lower()
 
 
-def _strip_tail(lines: list[str], out: CleanText, lex: _Lexicon) -> list[str]:
-    """Drop the trailing menu and take the author bio, repeating while either changes the tail."""
+def _strip_tail(lines: list[str], out: CleanText, lex: _Lexicon, menus: bool = True) -> list[str]:
+    """Drop the trailing menu (``menus``; template junk always) and take the
+    author bio, repeating while either changes the tail."""
     lines = list(lines)
     while True:
-        while lines and (not lines[-1] or _link_like(lines[-1], lex)):
+        while lines and (not lines[-1] or _template_junk(lines[-1], lex)
+                         or (menus and _link_like(lines[-1], lex) and not _introduced_list(lines, lex))):
             removed = lines.pop()
             if removed:
                 out.removed.append(removed)
@@ -187,17 +260,64 @@ def _strip_tail(lines: list[str], out: CleanText, lex: _Lexicon) -> list[str]:
         out.removed.append(lines.pop())
 
 
+def _introduced_list(lines: list[str], lex: _Lexicon) -> bool:
+    """The last line is an item of a bullet list that a sentence ending in a
+    colon introduces ("...three changes:"; not a menu's "Read more:")."""
+    i = len(lines) - 1
+    while i >= 0 and lines[i].startswith(lex.bullets):
+        i -= 1
+    if i == len(lines) - 1:
+        return False
+    while i >= 0 and not lines[i]:
+        i -= 1
+    return i >= 0 and lines[i].endswith(":") and len(lines[i].split()) > MENU_MAX_WORDS
+
+
 def _author_bio(line: str, author: str | None, lex: _Lexicon) -> tuple[str, str] | None:
-    """(name, bio) when ``line`` is a closing bio: it starts with the known author's
-    name, or with one to three capitalised words, an opener and soon a role word."""
-    if author and line.startswith(author) and line != author:
-        return author, line[len(author):].strip(" ,:-–—")
+    """(name, bio) when ``line`` is a closing bio: a name (the known author's, or
+    one to three capitalised words) followed by a role phrase (``_role_phrase``).
+    After a one-word name the bio must go on capitalised, blurb-like ("Tessaron
+    Former Marine officer"): "Russia is ..." opens a sentence, not a bio."""
     words = line.split()
+    if author and line.startswith(author + " "):
+        if _role_phrase(words[len(author.split()):], lex):
+            return author, _bio_text(line, author)
     for n in range(1, 4):
         if len(words) <= n + 2 or not NAME_WORD.match(words[n - 1]):
             return None
-        following = [w.strip(".,;:()").lower() for w in words[n:n + BIO_SCAN_WORDS]]
-        opens = following[0] in lex.bio_openers or following[0] in lex.bio_roles
-        if opens and any(w in lex.bio_roles for w in following):
-            return " ".join(words[:n]), " ".join(words[n:])
+        if n == 1 and not words[1][:1].isupper():
+            continue
+        if _role_phrase(words[n:], lex):
+            name = " ".join(words[:n])
+            return name, _bio_text(line, name)
     return None
+
+
+def _bio_text(line: str, name: str) -> str:
+    """The bio without the leading name when it is a blurb ("Tessaron Former Marine
+    officer"), whole when it is a sentence about the name ("Jane Doe is a ...")."""
+    rest = line[len(name):].strip(" ,:-–—")
+    return line if rest[:1].islower() else rest
+
+
+def _role_phrase(words: list[str], lex: _Lexicon) -> bool:
+    """The words after a name open a bio: an opener or a role word first, and a
+    role word in the same clause, with at most ``BIO_MAX_FILLERS`` other lower-case
+    words before it ("is a freelance journalist", "Former ... Intelligence Officer";
+    not "is expected to respond with new measures, an analyst said")."""
+    if not words or _bare(words[0]) not in lex.bio_openers | lex.bio_roles:
+        return False
+    fillers = 0
+    for word in words[:BIO_SCAN_WORDS]:
+        core = _bare(word)
+        if core in lex.bio_roles:
+            return True
+        if not (word[:1].isupper() or core in lex.bio_openers or core in lex.bio_fillers):
+            fillers += 1
+        if fillers > BIO_MAX_FILLERS or word.endswith((",", ";", ":", ".")):
+            return False
+    return False
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,;:()").lower()
