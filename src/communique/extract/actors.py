@@ -1,0 +1,349 @@
+"""Actors: recognise every actor and resolve it to a CAMEO actor code.
+
+The cascade, per document:
+
+1. *Units*: dictionary names (countries with their aliases, demonyms and capitals;
+   organisations; people), role words that give a sector ("Foreign Minister",
+   "forces", "lawmaker"), and spaCy's PERSON entities that no dictionary knows.
+2. *Phrases*: units that stand together in one noun phrase are composed, on the
+   parse: ``[country|org ['s]] [modifiers] role* [name] [of country]``. The phrase's
+   head decides what it names: a person ("Russian Presidential Spokesperson
+   Peskov"), a group or an organisation ("Russian Eastern OSK forces"), or the
+   country itself. A phrase that only modifies a noun outside it ("U.S.
+   intelligence aircraft") leaves just its country.
+3. *Resolution*: a name is a known person (full name, alias, or the one-word name of
+   someone in office on the document date); a role with a country and no name is
+   the person holding it on that date ("the Iranian president"). The code follows
+   the office held on the document date; a person out of office is the country's
+   elite (``ELI``). Unknown people keep their name; their code comes only from
+   their title ("Iraqi lawmaker X" -> IRQLEG), never from a guess.
+4. *Coreference*: later short names join the earlier actor ("Xi" -> Xi Jinping);
+   person pronouns that are speakers or participants join the nearest person;
+   "the two countries" / "both leaders" join the last two actors of that kind.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ..resources import load_yaml
+from .gazetteer import Entry, Gazetteer, SectorWord, load_gazetteer
+
+for _name in ("communique_actors", "communique_mentions"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+LOCATIVE_PREPOSITIONS = {"in", "to", "at", "from", "near", "into", "outside", "inside", "around", "across",
+                         "via", "through", "toward", "towards", "over", "within", "throughout"}
+MAX_MODIFIERS = 3
+
+
+@dataclass
+class Unit:
+    start: int  # token indices, end exclusive
+    end: int
+    type: str  # entity | sector | name
+    entry: Entry | None = None
+    form: str | None = None  # for entities: name | alias | demonym | capital
+    sector: SectorWord | None = None
+
+
+@dataclass
+class Actor:
+    key: str
+    name: str
+    code: str | None
+    country: str | None
+    kind: str
+    role: str | None = None
+    wikidata: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # token spans
+
+
+class ActorRecognizer:
+    def __init__(self, nlp: Language, extra_files: tuple[str, ...] = ()):
+        self.gazetteer: Gazetteer = load_gazetteer(tuple(extra_files))
+        names = load_yaml("actors/names.yml")
+        self.title_modifiers = {w.lower() for w in names["title_modifiers"]}
+        self.honorifics = set(names["honorifics"])
+        self.pair_nouns = {k.lower(): v for k, v in names["pair_nouns"].items()}
+        self.person_pronouns = set(names["person_pronouns"])
+        self.pronoun_roles = set(names["pronoun_roles"])
+        self.name_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        by_key: dict[str, list] = {}
+        for text, (key, form) in self.gazetteer.phrases.items():
+            by_key.setdefault(key + "|" + form, []).append(text)
+        for label, texts in by_key.items():
+            self.name_matcher.add(label, list(nlp.tokenizer.pipe(texts)))
+        self.sector_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.sector_matcher.add("SECTOR", list(nlp.tokenizer.pipe(sorted(self.gazetteer.sector_words))))
+        self.strings = nlp.vocab.strings
+
+    # ------------------------------------------------------------------ units
+    def units(self, doc: Doc) -> list[Unit]:
+        spans = []
+        for match_id, start, end in self.name_matcher(doc):
+            key, form = self.strings[match_id].rsplit("|", 1)
+            spans.append(Span(doc, start, end, label=match_id))
+        names = filter_spans(spans)
+        taken = set()
+        units = []
+        people = [e for e in doc.ents if e.label_ == "PERSON"]
+        for span in names:
+            if any(p.start <= span.start and span.end <= p.end and (p.end - p.start) > (span.end - span.start)
+                   and self.gazetteer.entries[self.strings[span.label].rsplit("|", 1)[0]].kind != "person"
+                   for p in people):
+                continue  # "Jordan" inside "Michael Jordan"
+            key, form = self.strings[span.label].rsplit("|", 1)
+            units.append(Unit(span.start, span.end, "entity", entry=self.gazetteer.entries[key], form=form))
+            taken.update(range(span.start, span.end))
+        sectors = filter_spans([doc[s:e] for _, s, e in self.sector_matcher(doc)])
+        for span in sectors:
+            if taken.isdisjoint(range(span.start, span.end)):
+                units.append(Unit(span.start, span.end, "sector",
+                                  sector=self.gazetteer.sector_words[span.text.lower()]))
+                taken.update(range(span.start, span.end))
+        for person in people:
+            start = person.start
+            while start < person.end and (start in taken or doc[start].text in self.honorifics
+                                          or not any(c.isalpha() for c in doc[start].text)):
+                start += 1
+            end = person.end
+            while end > start and doc[end - 1].text in ("'s", "’s", "'"):
+                end -= 1
+            if start < end and taken.isdisjoint(range(start, end)):
+                units.append(Unit(start, end, "name"))
+                taken.update(range(start, end))
+        units.sort(key=lambda u: u.start)
+        return units
+
+    # ------------------------------------------------------------------ phrases
+    def phrases(self, doc: Doc, units: list[Unit]) -> list[dict]:
+        """Group units into phrases (see the module docstring, step 2)."""
+        out, i = [], 0
+        while i < len(units):
+            phrase = {"pre": None, "sectors": [], "name": None, "post": None, "start": units[i].start}
+            j = i
+            unit = units[j]
+            if unit.type == "entity" and unit.entry.kind != "person":
+                phrase["pre"] = unit
+                j += 1
+            cursor = phrase["pre"].end if phrase["pre"] else units[i].start
+            if phrase["pre"] and cursor < len(doc) and doc[cursor].text in ("'s", "’s", "'"):
+                cursor += 1
+            while j < len(units) and units[j].type == "sector" and self._bridge(doc, cursor, units[j].start):
+                phrase["sectors"].append(units[j])
+                cursor = units[j].end
+                j += 1
+            if j < len(units) and (units[j].type == "name" or (units[j].type == "entity" and units[j].entry.kind == "person")):
+                gap_ok = units[j].start == cursor if (phrase["pre"] or phrase["sectors"]) else True
+                if gap_ok and (phrase["sectors"] or not phrase["pre"] or phrase["pre"].form == "demonym"):
+                    phrase["name"] = units[j]
+                    cursor = units[j].end
+                    j += 1
+            if (phrase["sectors"] or phrase["name"]) and j < len(units) and units[j].type == "entity" \
+                    and units[j].entry.kind == "country" and self._of_bridge(doc, cursor, units[j].start):
+                phrase["post"] = units[j]
+                cursor = units[j].end
+                j += 1
+            if j == i:  # nothing composed: a unit on its own
+                j = i + 1
+                cursor = units[i].end
+            phrase["end"] = cursor
+            if phrase["sectors"] and not phrase["name"] and self._modifies_outside(doc, phrase):
+                # "U.S. intelligence aircraft": the role word only describes another noun.
+                j = i + 1 if phrase["pre"] else j
+                phrase = {"pre": phrase["pre"], "sectors": [], "name": None, "post": None,
+                          "start": units[i].start, "end": units[i].end} if phrase["pre"] else None
+            if phrase is not None:
+                out.append(phrase)
+            i = j
+        return out
+
+    def _bridge(self, doc: Doc, start: int, end: int) -> bool:
+        """Tokens between two parts of a phrase: a few title modifiers or capitalised words."""
+        if end - start > MAX_MODIFIERS:
+            return False
+        for token in doc[start:end]:
+            if token.is_sent_start or token.is_punct or token.is_space:
+                return False
+            if not (token.lower_ in self.title_modifiers or (token.text[:1].isupper() and token.pos_ in ("PROPN", "ADJ", "NOUN"))):
+                return False
+        return True
+
+    @staticmethod
+    def _of_bridge(doc: Doc, start: int, end: int) -> bool:
+        words = [t.lower_ for t in doc[start:end]]
+        return words in (["of"], ["of", "the"])
+
+    @staticmethod
+    def _modifies_outside(doc: Doc, phrase: dict) -> bool:
+        last = doc[phrase["end"] - 1]
+        return last.dep_ in ("compound", "amod", "nmod") and last.head.i >= phrase["end"]
+
+    # ------------------------------------------------------------------ resolution
+    def __call__(self, doc: Doc) -> Doc:
+        day = doc._.communique_published or date.today().isoformat()
+        actors: dict[str, Actor] = {}
+        mentions: list[tuple[int, int, str]] = []
+
+        def mention(actor: Actor, start: int, end: int) -> None:
+            known = actors.setdefault(actor.key, actor)
+            if (start, end) not in known.mentions:
+                known.mentions.append((start, end))
+                mentions.append((start, end, known.key))
+
+        units = self.units(doc)
+        for unit in units:  # every country named is an actor, inside a phrase or not
+            if unit.type == "entity" and unit.entry.kind == "country" and self._counts(doc, unit):
+                mention(self._from_entry(unit.entry, day), unit.start, unit.end)
+        for phrase in self.phrases(doc, units):
+            actor = self._resolve(doc, phrase, day, actors)
+            if actor is not None:
+                mention(actor, phrase["start"], phrase["end"])
+        self._corefer(doc, actors, mentions, mention)
+        doc._.communique_actors = list(actors.values())
+        doc._.communique_mentions = sorted(mentions)
+        return doc
+
+    def _counts(self, doc: Doc, unit: Unit) -> bool:
+        """A capital is the country's metonym only when it acts, not as a place ("to Moscow")."""
+        if unit.form != "capital":
+            return True
+        head = doc[unit.end - 1]
+        return not (head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS)
+
+    def _from_entry(self, entry: Entry, day: str, country: str | None = None) -> Actor:
+        code, role = entry.code, None
+        if entry.kind == "person":
+            office = next((o for o in entry.offices if o.holds_on(day)), None)
+            if office:
+                code, role = office.code, office.role
+            elif entry.offices:  # out of office on the document date: the country's elite
+                last = max(entry.offices, key=lambda o: o.end or "9999")
+                code, role = (last.country + "ELI" if last.country else None), "former " + (last.role or "official")
+        return Actor(key=entry.key, name=entry.name, code=code, country=entry.country or country,
+                     kind=entry.kind, role=role, wikidata=entry.wikidata)
+
+    def _resolve(self, doc: Doc, phrase: dict, day: str, actors: dict[str, Actor]) -> Actor | None:
+        pre, sectors, name, post = phrase["pre"], phrase["sectors"], phrase["name"], phrase["post"]
+        place = post or pre
+        country = place.entry.country if place is not None and place.entry.kind == "country" else None
+        org = pre if pre is not None and pre.entry.kind == "organization" else None
+        sector = next((s.sector.sector for s in sectors if s.sector.sector), None)
+        role = next((s.sector.role for s in reversed(sectors) if s.sector.role), None)
+        if name is not None:
+            if name.type == "entity":
+                return self._from_entry(name.entry, day, country)
+            return self._person_by_name(doc[name.start:name.end].text, country, sector, role, day, actors, org)
+        if sectors:
+            text = doc[phrase["start"]:phrase["end"]].text
+            if sectors[-1].sector.person:
+                holder = self.gazetteer.holder(country, doc[sectors[-1].start:sectors[-1].end].text.lower(), role, day)
+                if holder is not None:
+                    return self._from_entry(holder, day)
+            base = country or (org.entry.code if org else None)
+            if base is None:
+                return None  # "the rebels", "any forces": no actor we can code without guessing
+            code = base + sector if sector else base
+            kind = "person" if sectors[-1].sector.person else ("group" if doc[sectors[-1].end - 1].tag_ in ("NNS", "NNPS") else "organization")
+            key = f"{kind}:{code}:{text.lower()}" if kind == "person" else f"{kind}:{code}:{doc[sectors[-1].end - 1].lemma_.lower()}"
+            return Actor(key=key, name=text, code=code, country=country, kind=kind, role=role)
+        if pre is not None and pre.entry.kind != "country":
+            return self._from_entry(pre.entry, day)
+        return None  # a bare country: already counted
+
+    def _person_by_name(self, text: str, country, sector, role, day, actors, org) -> Actor:
+        words = text.split()
+        # Earlier in this document: "Xi" after "Xi Jinping", "Peskov" after "Dmitry Peskov".
+        for actor in actors.values():
+            if actor.kind == "person" and (actor.name == text or (len(words) == 1 and words[0] in actor.name.split())):
+                return actor
+        entry = self._known_person(words, country, day)
+        if entry is not None:
+            return self._from_entry(entry, day, country)
+        base = country or (org.entry.code if org else None)
+        code = (base + sector if sector else base) if base and sector else None
+        return Actor(key="N:" + text, name=text, code=code, country=country, kind="person", role=role)
+
+    def _known_person(self, words: list[str], country: str | None, day: str) -> Entry | None:
+        gazetteer = self.gazetteer
+        if len(words) == 1:
+            keys = gazetteer.short_names.get(words[0], [])
+        else:  # "Vladimir V. Putin": first and last words agree with a known name
+            keys = [k for k in gazetteer.short_names.get(words[-1], []) + gazetteer.short_names.get(words[0], [])
+                    if gazetteer.entries[k].name.split()[0] == words[0] and gazetteer.entries[k].name.split()[-1] == words[-1]]
+        candidates = [gazetteer.entries[k] for k in dict.fromkeys(keys)]
+        if country:
+            candidates = [e for e in candidates if e.country == country] or candidates
+        in_office = [e for e in candidates if any(o.holds_on(day) for o in e.offices)]
+        if len(in_office) == 1:
+            return in_office[0]
+        if len(candidates) == 1 and (len(words) > 1 or country):
+            return candidates[0]
+        return None
+
+    # ------------------------------------------------------------------ coreference
+    def _corefer(self, doc: Doc, actors: dict[str, Actor], mentions: list, mention) -> None:
+        if not actors:
+            return
+        covered = {i for s, e, _ in mentions for i in range(s, e)}
+        # Short names the NER missed: "Putin" once "Vladimir Putin" is known here.
+        short = {}
+        for actor in actors.values():
+            if actor.kind == "person" and " " in actor.name:
+                words = actor.name.split()
+                family = words[0] if actor.country in self.gazetteer.family_name_first else words[-1]
+                short.setdefault(family, actor.key)
+        for token in doc:
+            if token.i not in covered and token.text in short and token.is_title and len(token.text) > 2:
+                mention(actors[short[token.text]], token.i, token.i + 1)
+                covered.add(token.i)
+        ordered = sorted(mentions)
+        for token in doc:
+            if token.i in covered:
+                continue
+            lower = token.lower_
+            if lower in self.person_pronouns and token.dep_ in self.pronoun_roles:
+                antecedent = self._nearest(doc, ordered, token, actors, {"person"}, limit=1)
+                if antecedent:
+                    mention(actors[antecedent[0]], token.i, token.i + 1)
+            elif lower in self.pair_nouns and token.i > 0:
+                first = doc[token.i - 1]
+                start = token.i - 2 if first.lower_ == "two" and token.i > 1 and doc[token.i - 2].lower_ == "the" else token.i - 1
+                if first.lower_ not in ("two", "both"):
+                    continue
+                kind = self.pair_nouns[lower]
+                kinds = {"country", "organization", "group", "person"} if kind == "any" else {kind}
+                for key in self._nearest(doc, ordered, doc[start], actors, kinds, limit=2, distinct=True):
+                    mention(actors[key], start, token.i + 1)
+
+    @staticmethod
+    def _nearest(doc: Doc, ordered: list, token: Token, actors, kinds: set, limit: int, distinct: bool = False) -> list[str]:
+        """Keys of the nearest actors of ``kinds`` mentioned before ``token``, at most
+        three sentences back."""
+        sentence_floor = token.sent.start
+        for _ in range(2):
+            previous = doc[sentence_floor - 1].sent.start if sentence_floor > 0 else 0
+            sentence_floor = previous
+        found: list[str] = []
+        for start, end, key in reversed(ordered):
+            if end > token.i or start < sentence_floor:
+                continue
+            if actors[key].kind in kinds and key not in found:
+                found.append(key)
+                if len(found) == limit:
+                    break
+        return found if len(found) == limit or not distinct else []
+
+
+@Language.factory("communique_actors", assigns=["doc._.communique_actors", "doc._.communique_mentions"],
+                  requires=["token.dep", "doc.ents"], default_config={"extra_files": []})
+def make_actors(nlp: Language, name: str, extra_files: list[str]) -> ActorRecognizer:
+    """Actors with CAMEO codes; ``extra_files``: user dictionaries merged over the built-ins."""
+    return ActorRecognizer(nlp, tuple(extra_files))

@@ -1,0 +1,239 @@
+"""The actor dictionaries: countries, intergovernmental organisations, people with
+their offices and tenures, and the role words that give a sector.
+
+Built-ins are data files in ``communique/data/actors/``; a user file (YAML or CSV,
+``--actors FILE``) is merged over them: an entry with the same name replaces the
+built-in one. Loaded once per process.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..errors import CommuniqueError
+from ..resources import data_path, load_yaml
+
+KINDS = ("person", "country", "organization", "group")
+
+
+@dataclass(frozen=True)
+class Office:
+    """One term of one person in one office."""
+    code: str | None
+    country: str | None
+    role: str | None
+    start: str  # "" = since before our records
+    end: str  # "" = still in office
+    titles: tuple[str, ...] = ()  # what news calls the office: "president", "premier"
+
+    def holds_on(self, day: str) -> bool:
+        return (not self.start or self.start[: len(day)] <= day) and (not self.end or day <= _end_bound(self.end))
+
+
+@dataclass
+class Entry:
+    """Something the text can name: a country, an organisation, a person, a group."""
+    key: str
+    name: str
+    kind: str
+    code: str | None
+    country: str | None
+    wikidata: str | None = None
+    offices: list[Office] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SectorWord:
+    sector: str | None  # CAMEO agent code (GOV, or a fuller GOVMIL), None for a role without one
+    role: str | None  # a normalised role ("head of state", "spokesperson")
+    person: bool  # names a person ("minister") rather than a body ("ministry", "forces")
+
+
+@dataclass
+class Gazetteer:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    # surface form -> (entry key, form): form is name | alias | demonym | capital
+    phrases: dict[str, tuple[str, str]] = field(default_factory=dict)
+    sector_words: dict[str, SectorWord] = field(default_factory=dict)  # lower-case phrase ->
+    short_names: dict[str, list[str]] = field(default_factory=dict)  # one-word name -> person keys
+    family_name_first: frozenset = frozenset()
+    modifiers: dict[str, str] = field(default_factory=dict)  # "former" -> ELI
+
+    def add_phrase(self, text: str, key: str, form: str) -> None:
+        """A surface form, with its sentence-initial and typographic-apostrophe variants."""
+        text = " ".join(text.split())
+        if not text:
+            return
+        variants = [text, text.replace("'", "’")]
+        variants += ["The " + v[4:] for v in variants if v.startswith("the ")]
+        for variant in variants:
+            self.phrases.setdefault(variant, (key, form))
+
+    def holder(self, country: str | None, title: str, role: str | None, day: str) -> Entry | None:
+        """The one person holding the office news calls ``title`` (else ``role``) for
+        ``country`` on ``day``, if exactly one does."""
+        if not country:
+            return None
+        for matches in (lambda o: title in o.titles, lambda o: role is not None and o.role == role):
+            found = [e for e in self.entries.values() if e.kind == "person"
+                     and any(o.country == country and matches(o) and o.holds_on(day) for o in e.offices)]
+            if found:
+                return found[0] if len(found) == 1 else None
+        return None
+
+
+def _end_bound(end: str) -> str:
+    """The last day a partial end date ("2024", "2024-05") covers, for comparisons."""
+    return end + "-12-31"[len(end) - 4:] if len(end) < 10 else end
+
+
+def _rows(path_or_text, suffix: str) -> list[dict]:
+    """Rows of a CSV (lines starting with # skipped) or a YAML list of mappings."""
+    text = path_or_text.read_text(encoding="utf-8") if isinstance(path_or_text, Path) else path_or_text
+    if suffix in (".yml", ".yaml"):
+        data = yaml.safe_load(text) or []
+        if isinstance(data, dict):
+            data = data.get("actors", [])
+        if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+            raise ValueError("a YAML actors file is a list of mappings (or a mapping with an 'actors' list)")
+        return data
+    lines = [line for line in io.StringIO(text) if not line.lstrip().startswith("#") and line.strip()]
+    return list(csv.DictReader(lines))
+
+
+def _split(value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [str(v).strip() for v in value if str(v).strip()]
+    return [v.strip() for v in str(value).split("|") if v.strip()]
+
+
+def _clean(value) -> str | None:
+    value = (str(value).strip() if value is not None else "")
+    return value or None
+
+
+@lru_cache(maxsize=8)
+def load_gazetteer(extra_files: tuple[str, ...] = ()) -> Gazetteer:
+    gazetteer = Gazetteer()
+    folder = data_path("actors")
+    names = load_yaml("actors/names.yml")
+    gazetteer.family_name_first = frozenset(names.get("family_name_first", []))
+    for row in _rows(folder / "countries.csv", ".csv"):
+        code = row["code"].strip()
+        entry = Entry(key="C:" + code, name=row["name"].strip(), kind="country", code=code, country=code,
+                      wikidata=_clean(row.get("wikidata")))
+        gazetteer.entries[entry.key] = entry
+        gazetteer.add_phrase(entry.name, entry.key, "name")
+        for column, form in (("aliases", "alias"), ("demonyms", "demonym"), ("capitals", "capital")):
+            for text in _split(row.get(column)):
+                gazetteer.add_phrase(text, entry.key, form)
+    for row in _rows(folder / "igos.csv", ".csv"):
+        _add_organization(gazetteer, row)
+    for row in _rows(folder / "people.csv", ".csv"):
+        _add_person(gazetteer, row)
+    _load_sectors(gazetteer, load_yaml("actors/sectors.yml"))
+    for extra in extra_files:
+        _merge_user_file(gazetteer, Path(extra))
+    _index_short_names(gazetteer)
+    return gazetteer
+
+
+def _add_organization(gazetteer: Gazetteer, row: dict) -> None:
+    name = row["name"].strip()
+    entry = Entry(key="O:" + name, name=name, kind="organization", code=_clean(row.get("code")),
+                  country=_clean(row.get("country")), wikidata=_clean(row.get("wikidata")))
+    gazetteer.entries[entry.key] = entry
+    gazetteer.add_phrase(name, entry.key, "name")
+    for alias in _split(row.get("aliases")):
+        gazetteer.add_phrase(alias, entry.key, "alias")
+
+
+def _add_person(gazetteer: Gazetteer, row: dict) -> None:
+    name = row["name"].strip()
+    key = "P:" + name
+    entry = gazetteer.entries.get(key)
+    if entry is None:
+        entry = Entry(key=key, name=name, kind="person", code=None, country=_clean(row.get("country")),
+                      wikidata=_clean(row.get("wikidata")))
+        gazetteer.entries[key] = entry
+        gazetteer.add_phrase(name, key, "name")
+    entry.wikidata = entry.wikidata or _clean(row.get("wikidata"))
+    for alias in _split(row.get("aliases")):
+        gazetteer.add_phrase(alias, key, "alias")
+    code = _clean(row.get("code"))
+    if code or _clean(row.get("role")):
+        entry.offices.append(Office(code=code, country=_clean(row.get("country")), role=_clean(row.get("role")),
+                                    start=_clean(row.get("start")) or "", end=_clean(row.get("end")) or "",
+                                    titles=tuple(t.lower() for t in _split(row.get("title")))))
+    short = _clean(row.get("short_name"))
+    if short:
+        gazetteer.short_names.setdefault(short, [])
+        if key not in gazetteer.short_names[short]:
+            gazetteer.short_names[short].append(key)
+
+
+def _load_sectors(gazetteer: Gazetteer, data: dict) -> None:
+    roles = {k.lower(): v for k, v in (data.get("roles") or {}).items()}
+    full_codes = {k.lower(): v for k, v in (data.get("role_codes") or {}).items()}
+    person_words = {w.lower() for w in data.get("person_roles", [])}
+    gazetteer.modifiers = {k.lower(): v for k, v in (data.get("modifiers") or {}).items()}
+    for sector, spec in (data.get("sectors") or {}).items():
+        for word in spec.get("words", []):
+            word = word.lower()
+            gazetteer.sector_words.setdefault(
+                word, SectorWord(sector=full_codes.get(word, sector), role=roles.get(word), person=word in person_words))
+    for word, role in roles.items():  # role words with no sector of their own ("leader")
+        gazetteer.sector_words.setdefault(word, SectorWord(sector=None, role=role, person=word in person_words))
+
+
+def _merge_user_file(gazetteer: Gazetteer, path: Path) -> None:
+    """A user's actors file: rows with name, kind, code, aliases, country, role, start, end, wikidata."""
+    if not path.is_file():
+        raise CommuniqueError("C204", path=str(path), reason="no such file")
+    try:
+        rows = _rows(path, path.suffix.lower())
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError, csv.Error) as exc:
+        raise CommuniqueError("C204", path=str(path), reason=str(exc).splitlines()[0]) from None
+    for number, row in enumerate(rows, start=1):
+        kind = _clean(row.get("kind")) or "person"
+        if not _clean(row.get("name")) or kind not in KINDS:
+            raise CommuniqueError("C204", path=str(path),
+                                  reason=f"entry {number} needs a name and a kind in {KINDS}, got {row!r}")
+        if kind == "person":
+            gazetteer.entries.pop("P:" + row["name"].strip(), None)
+            _add_person(gazetteer, row)
+        elif kind == "country":
+            code = _clean(row.get("code"))
+            entry = Entry(key="C:" + code, name=row["name"].strip(), kind="country", code=code, country=code,
+                          wikidata=_clean(row.get("wikidata")))
+            gazetteer.entries[entry.key] = entry
+            for text in [entry.name] + _split(row.get("aliases")):
+                gazetteer.phrases[text] = (entry.key, "name")
+        else:
+            _add_organization(gazetteer, row)
+            entry = gazetteer.entries["O:" + row["name"].strip()]
+            entry.kind = kind
+            for text in [entry.name] + _split(row.get("aliases")):
+                gazetteer.phrases[text] = (entry.key, "name")
+
+
+def _index_short_names(gazetteer: Gazetteer) -> None:
+    """One-word names people are called by: the family name (last word, or first
+    for the name orders in names.yml)."""
+    for entry in gazetteer.entries.values():
+        if entry.kind != "person":
+            continue
+        words = entry.name.split()
+        if len(words) < 2:
+            continue
+        short = words[0] if entry.country in gazetteer.family_name_first else words[-1]
+        keys = gazetteer.short_names.setdefault(short, [])
+        if entry.key not in keys:
+            keys.append(entry.key)
