@@ -137,3 +137,13 @@ def test_bad_user_dictionary_is_a_clear_error(tmp_path, content, suffix):
     result = run_cli("analyze", str(article), "--actors", str(actors_file))
     assert result.returncode == 1
     assert "[C204]" in result.stderr and str(actors_file) in result.stderr
+
+
+def test_bad_user_dictionary_stops_a_batch_before_it_starts(tmp_path):
+    actors_file = tmp_path / "bad.csv"
+    actors_file.write_text("name,kind\nSomeone,planet\n")
+    batch, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    batch.write_text(json.dumps({"id": "1", "text": "Officials met on Monday."}) + "\n")
+    result = run_cli("analyze", "--jsonl", str(batch), "--out", str(out), "--workers", "2", "--actors", str(actors_file))
+    assert result.returncode == 1 and "[C204]" in result.stderr and "planet" in result.stderr
+    assert not out.exists()

@@ -21,6 +21,7 @@ from . import __version__
 from .analyze import analyze_documents, analyze_jsonl
 from .brief import render_markdown
 from .errors import CommuniqueError
+from .extract.gazetteer import load_gazetteer
 from .ingest import document_from_file, parse_published
 from .settings import SETTING_BY_NAME, Config, load_config
 
@@ -71,6 +72,7 @@ def analyze(
         config = load_config(config_file, model=model, workers=workers, batch_size=batch_size, max_bytes=max_bytes,
                              actors=tuple(map(str, actors)) if actors else None)
         published = parse_published(published)
+        load_gazetteer(config.actors)  # a bad --actors file fails here, before any work is done
         if jsonl is not None:
             if files:
                 _fail("give FILE arguments or --jsonl, not both", usage=True)

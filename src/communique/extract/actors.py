@@ -127,7 +127,7 @@ class ActorRecognizer:
         """Group units into phrases (see the module docstring, step 2)."""
         out, i = [], 0
         while i < len(units):
-            phrase = {"pre": None, "sectors": [], "name": None, "post": None, "start": units[i].start}
+            phrase = {"pre": None, "sectors": [], "name": None, "owned": None, "post": None, "start": units[i].start}
             j = i
             unit = units[j]
             if unit.type == "entity" and unit.entry.kind != "person":
@@ -146,6 +146,11 @@ class ActorRecognizer:
                     phrase["name"] = units[j]
                     cursor = units[j].end
                     j += 1
+            if phrase["name"] and not phrase["sectors"] and j < len(units) and units[j].type == "sector" \
+                    and units[j].start == cursor and not units[j].sector.person:
+                phrase["owned"] = units[j]  # "the Obama administration": a body led by the name
+                cursor = units[j].end
+                j += 1
             if (phrase["sectors"] or phrase["name"]) and j < len(units) and units[j].type == "entity" \
                     and units[j].entry.kind == "country" and self._of_bridge(doc, cursor, units[j].start):
                 phrase["post"] = units[j]
@@ -158,7 +163,7 @@ class ActorRecognizer:
             if phrase["sectors"] and not phrase["name"] and self._modifies_outside(doc, phrase):
                 # "U.S. intelligence aircraft": the role word only describes another noun.
                 j = i + 1 if phrase["pre"] else j
-                phrase = {"pre": phrase["pre"], "sectors": [], "name": None, "post": None,
+                phrase = {"pre": phrase["pre"], "sectors": [], "name": None, "owned": None, "post": None,
                           "start": units[i].start, "end": units[i].end} if phrase["pre"] else None
             if phrase is not None:
                 out.append(phrase)
@@ -175,6 +180,11 @@ class ActorRecognizer:
             if not (token.lower_ in self.title_modifiers or (token.text[:1].isupper() and token.pos_ in ("PROPN", "ADJ", "NOUN"))):
                 return False
         return True
+
+    def _former(self, doc: Doc, phrase: dict) -> bool:
+        """"former Defence Minister X": out of office, whatever the title says."""
+        start = max(phrase["start"] - 1, doc[phrase["start"]].sent.start)
+        return any(t.lower_ in self.gazetteer.modifiers for t in doc[start:phrase["end"]])
 
     @staticmethod
     def _of_bridge(doc: Doc, start: int, end: int) -> bool:
@@ -237,10 +247,21 @@ class ActorRecognizer:
         org = pre if pre is not None and pre.entry.kind == "organization" else None
         sector = next((s.sector.sector for s in sectors if s.sector.sector), None)
         role = next((s.sector.role for s in reversed(sectors) if s.sector.role), None)
+        if self._former(doc, phrase):
+            sector = "ELI"
         if name is not None:
             if name.type == "entity":
-                return self._from_entry(name.entry, day, country)
-            return self._person_by_name(doc[name.start:name.end].text, country, sector, role, day, actors, org)
+                person = self._from_entry(name.entry, day, country)
+            else:
+                person = self._person_by_name(doc[name.start:name.end].text, country, sector, role, day, actors, org)
+            owned = phrase["owned"]
+            if owned is None:
+                return person
+            if not person.country or not owned.sector.sector:
+                return None
+            code = person.country + owned.sector.sector
+            return Actor(key=f"organization:{code}:{person.key}", name=doc[phrase["start"]:phrase["end"]].text,
+                         code=code, country=person.country, kind="organization")
         if sectors:
             text = doc[phrase["start"]:phrase["end"]].text
             if sectors[-1].sector.person:

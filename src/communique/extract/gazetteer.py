@@ -134,7 +134,7 @@ def load_gazetteer(extra_files: tuple[str, ...] = ()) -> Gazetteer:
         for column, form in (("aliases", "alias"), ("demonyms", "demonym"), ("capitals", "capital")):
             for text in _split(row.get(column)):
                 gazetteer.add_phrase(text, entry.key, form)
-    for row in _rows(folder / "igos.csv", ".csv"):
+    for row in _rows(folder / "igos.csv", ".csv") + _rows(folder / "groups.csv", ".csv"):
         _add_organization(gazetteer, row)
     for row in _rows(folder / "people.csv", ".csv"):
         _add_person(gazetteer, row)
@@ -146,8 +146,10 @@ def load_gazetteer(extra_files: tuple[str, ...] = ()) -> Gazetteer:
 
 
 def _add_organization(gazetteer: Gazetteer, row: dict) -> None:
+    """An organisation or a named group (igos.csv, groups.csv, a user's file)."""
     name = row["name"].strip()
-    entry = Entry(key="O:" + name, name=name, kind="organization", code=_clean(row.get("code")),
+    kind = _clean(row.get("kind")) or "organization"
+    entry = Entry(key="O:" + name, name=name, kind=kind, code=_clean(row.get("code")),
                   country=_clean(row.get("country")), wikidata=_clean(row.get("wikidata")))
     gazetteer.entries[entry.key] = entry
     gazetteer.add_phrase(name, entry.key, "name")
@@ -217,9 +219,8 @@ def _merge_user_file(gazetteer: Gazetteer, path: Path) -> None:
             for text in [entry.name] + _split(row.get("aliases")):
                 gazetteer.phrases[text] = (entry.key, "name")
         else:
-            _add_organization(gazetteer, row)
+            _add_organization(gazetteer, {**row, "kind": kind})
             entry = gazetteer.entries["O:" + row["name"].strip()]
-            entry.kind = kind
             for text in [entry.name] + _split(row.get("aliases")):
                 gazetteer.phrases[text] = (entry.key, "name")
 
