@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from .errors import error_object
 from .ingest import document_from_record, document_from_text
 from .nlp import load_pipeline
-from .record import Actor, Document, Record, Segment
+from .record import Actor, Document, Record, Segment, Statement
 from .settings import Config
 
 CHUNKS_IN_FLIGHT_PER_WORKER = 3
@@ -36,20 +36,27 @@ def _make_doc(nlp, document: Document) -> Doc:
 
 
 def build_record(document: Document, doc: Doc) -> Record:
-    """The communique/1 record from a Document and its processed Doc."""
+    """The communique/1 record from a Document and its processed Doc: the components'
+    results with ids (a1.., s1..) and character spans."""
+    actors, actor_ids = actor_records(doc)
+    statements = [Statement(id=f"s{n}", speaker=actor_ids.get(s["speaker"]), cue=s["cue"], content=s["content"],
+                            direct=s["direct"], span=s["span"])
+                  for n, s in enumerate(doc._.communique_statements or [], start=1)]
     segments = [Segment(**s) for s in (doc._.communique_segments or [])]
-    return Record(document=document, actors=actor_records(doc), segments=segments)
+    return Record(document=document, actors=actors, statements=statements, segments=segments)
 
 
-def actor_records(doc: Doc) -> list[Actor]:
-    """Actors numbered a1, a2, ... in order of first mention, mentions as character spans."""
-    found = sorted(doc._.communique_actors or [], key=lambda a: min(a.mentions))
-    out = []
+def actor_records(doc: Doc) -> tuple[list[Actor], dict[str, str]]:
+    """Actors numbered a1, a2, ... in order of first mention, mentions as character
+    spans; and the component's actor keys mapped to those ids."""
+    found = sorted((a for a in doc._.communique_actors or [] if a.mentions), key=lambda a: min(a.mentions))
+    out, ids = [], {}
     for number, actor in enumerate(found, start=1):
         spans = sorted((doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in actor.mentions)
-        out.append(Actor(id=f"a{number}", name=actor.name, code=actor.code, country=actor.country, kind=actor.kind,
+        ids[actor.key] = f"a{number}"
+        out.append(Actor(id=ids[actor.key], name=actor.name, code=actor.code, country=actor.country, kind=actor.kind,
                          role=actor.role, wikidata=actor.wikidata, mentions=spans))
-    return out
+    return out, ids
 
 
 def analyze_text(text: str, doc_id: str = "text", config: Config | None = None, **metadata) -> dict:

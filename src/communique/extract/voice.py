@@ -1,0 +1,203 @@
+"""The writer's voice apart from what was reported.
+
+``editorial_stretches(doc)`` finds the candidate pieces of the writer's own judgment,
+by general cues (``data/voice/lexicon.yml``):
+
+- an *assessment*: a sentence that opens with an assessment opener ("All-in-all",
+  "In sum"), and the rest of its paragraph; or a sentence whose main verb draws an
+  inference ("The call demonstrates that ...") when nobody is reported saying it;
+- a *forecast*: a sentence whose main verb is in the future or the conditional and
+  is a verb of change, or hedged ("incidents ... will escalate, possibly ...");
+- an *evaluative* or *hedged* stretch: the comma-delimited stretch around an
+  evaluative word or a hedge ("Most interestingly", ", an apparent dig at ...").
+
+Words inside quotation marks are never the writer's. The statements component
+trims these stretches off the end of a reported content; then ``communique_voice``
+(which runs after it) keeps as editorial only the stretches that lie outside every
+attributed content, and cuts each sentence's segment into reported and editorial
+pieces.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..resources import load_yaml
+from .quotes import quoted_tokens
+
+if not Doc.has_extension("communique_editorial"):
+    Doc.set_extension("communique_editorial", default=None)
+
+DELIMITERS = {",", ";", "—", "–", "(", ")", ":"}
+QUOTE_OPEN = {"“", "«", '"', "‘"}
+QUOTE_CLOSE = {"”", "»", '"', "’"}
+
+
+@lru_cache(maxsize=1)
+def _lexicon():
+    data = load_yaml("voice/lexicon.yml")
+    return {
+        "evaluative": _phrases(data["evaluative"]),
+        "hedges": _phrases(data["hedges"]),
+        "openers": sorted((o.lower() for o in data["assessment_openers"]), key=len, reverse=True),
+        "inference": set(data["inference_verbs"]),
+        "forecast": set(data["forecast_verbs"]),
+        "modals": set(data["future_modals"]),
+    }
+
+
+def _phrases(words):
+    """Single words as a set, multi-word phrases as token tuples."""
+    single = {w.lower() for w in words if " " not in w}
+    multi = [tuple(w.lower().split()) for w in words if " " in w]
+    return single, multi
+
+
+def _has(tokens, phrases) -> int | None:
+    """Index (into tokens) of the first token that is, or starts, one of the phrases."""
+    single, multi = phrases
+    lowers = [t.lower_ for t in tokens]
+    for i, word in enumerate(lowers):
+        if word in single:
+            return i
+        for phrase in multi:
+            if tuple(lowers[i:i + len(phrase)]) == phrase:
+                return i
+    return None
+
+
+def editorial_stretches(doc: Doc) -> list[tuple[int, int, str]]:
+    """Candidate editorial stretches (token start, token end, reason), cached on the Doc."""
+    if doc._.communique_editorial is not None:
+        return doc._.communique_editorial
+    lex = _lexicon()
+    quoted = quoted_tokens(doc)
+    found: list[tuple[int, int, str]] = []
+    assessment_block = None
+    for sent in doc.sents:
+        words = [t for t in sent if not (t.is_space or (t.is_punct and t.i == sent.start))]
+        if not words:
+            continue
+        block = _block_of(doc, sent)
+        start, end = words[0].i, words[-1].i + 1
+        opening = " ".join(t.lower_ for t in words[:6])
+        opening = re.sub(r"\s*-\s*", "-", opening)
+        if any(opening.startswith(o) for o in lex["openers"]):
+            assessment_block = block
+            found.append((start, end, "assessment"))
+            continue
+        if assessment_block is not None and block == assessment_block:
+            found.append((start, end, "assessment"))
+            continue
+        root = sent.root
+        if root.i not in quoted and _inference(root, lex):
+            found.append((start, end, "assessment"))
+            continue
+        if root.i not in quoted and _forecast(sent, root, lex):
+            found.append((start, end, "forecast"))
+            continue
+        for piece_start, piece_end in _comma_stretches(sent):
+            tokens = [t for t in doc[piece_start:piece_end] if t.i not in quoted]
+            for phrases, reason in ((lex["evaluative"], "evaluative"), (lex["hedges"], "hedge")):
+                if tokens and _has(tokens, phrases) is not None:
+                    found.append((piece_start, piece_end, reason))
+                    break
+    doc._.communique_editorial = found
+    return found
+
+
+def _block_of(doc: Doc, sent: Span) -> int:
+    return doc.text.count("\n", 0, sent.start_char)
+
+
+def _inference(root, lex) -> bool:
+    if root.lemma_ not in lex["inference"]:
+        return False
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # "The call demonstrates": an event or a thing concludes, not a person reporting.
+    return bool(subjects) and all(s.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE") and s.pos_ in ("NOUN", "PRON")
+                                  and s.lower_ not in ("he", "she", "they", "we", "i") for s in subjects)
+
+
+def _forecast(sent: Span, root, lex) -> bool:
+    modal = any(c.dep_ == "aux" and c.lower_ in lex["modals"] for c in root.children)
+    if not modal:
+        return False
+    return root.lemma_ in lex["forecast"] or _has(list(sent), lex["hedges"]) is not None
+
+
+def _comma_stretches(sent: Span) -> list[tuple[int, int]]:
+    """The sentence cut at commas, semicolons, dashes and brackets (delimiters excluded)."""
+    out, start = [], None
+    for token in sent:
+        if token.text in DELIMITERS or token.is_space:
+            if start is not None:
+                out.append((start, token.i))
+            start = None
+            continue
+        if start is None:
+            if token.is_punct and not token.text.isalnum() and token.text not in QUOTE_OPEN:
+                continue
+            start = token.i
+    if start is not None:
+        last = sent.end
+        while last > start and sent.doc[last - 1].is_punct and sent.doc[last - 1].text not in QUOTE_CLOSE:
+            last -= 1
+        out.append((start, last))
+    return out
+
+
+class Voice:
+    """Final voice: editorial stretches outside every attributed content cut each
+    sentence's segment into editorial and reported pieces."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        contents = [s["content"] for s in (doc._.communique_statements or [])]  # character spans
+        editorial = []
+        for start, end, _ in editorial_stretches(doc):
+            s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+            if not _mostly_inside(s_char, e_char, contents):
+                editorial.append((s_char, e_char))
+        segments = []
+        for segment in doc._.communique_segments or []:
+            segments.extend(_cut(doc, segment, editorial))
+        doc._.communique_segments = segments
+        return doc
+
+
+def _mostly_inside(start: int, end: int, contents: list[tuple[int, int]]) -> bool:
+    size = max(1, end - start)
+    return any(max(0, min(end, e) - max(start, s)) / size >= 0.5 for s, e in contents)
+
+
+def _cut(doc: Doc, segment: dict, editorial: list[tuple[int, int]]) -> list[dict]:
+    """One segment cut into pieces by the editorial stretches inside it (character spans)."""
+    seg_start, seg_end = segment["span"]
+    pieces, cursor = [], seg_start
+    for s_char, e_char in sorted(editorial):
+        if e_char <= seg_start or s_char >= seg_end:
+            continue
+        s_char, e_char = max(s_char, seg_start), min(e_char, seg_end)
+        if s_char > cursor:
+            pieces.append((cursor, s_char, "reported"))
+        pieces.append((s_char, e_char, "editorial"))
+        cursor = max(cursor, e_char)
+    if cursor < seg_end:
+        pieces.append((cursor, seg_end, "reported"))
+    out = []
+    for s, e, voice in pieces:
+        text = doc.text[s:e]
+        s += len(text) - len(text.lstrip(" ,;:—–("))
+        e -= len(text) - len(text.rstrip(" ,;:—–("))
+        if e > s:
+            out.append({**segment, "span": (s, e), "voice": voice})
+    return out
+
+
+@Language.factory("communique_voice", assigns=["doc._.communique_segments"],
+                  requires=["doc._.communique_segments"])
+def make_voice(nlp: Language, name: str) -> Voice:
+    return Voice()
