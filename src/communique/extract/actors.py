@@ -41,6 +41,7 @@ for _name in ("communique_actors", "communique_mentions"):
 LOCATIVE_PREPOSITIONS = {"in", "to", "at", "from", "near", "into", "outside", "inside", "around", "across",
                          "via", "through", "toward", "towards", "over", "within", "throughout"}
 MAX_MODIFIERS = 3
+PRONOUN_REACH_SENTENCES = 8  # a person pronoun looks this far back for a subject
 
 
 @dataclass
@@ -331,7 +332,7 @@ class ActorRecognizer:
                 continue
             lower = token.lower_
             if lower in self.person_pronouns and token.dep_ in self.pronoun_roles:
-                antecedent = self._nearest(doc, ordered, token, actors, {"person"}, limit=1)
+                antecedent = self._nearest(doc, ordered, token, actors, {"person"}, limit=1, subjects_first=True)
                 if antecedent:
                     mention(actors[antecedent[0]], token.i, token.i + 1)
             elif lower in self.pair_nouns and token.i > 0:
@@ -345,18 +346,28 @@ class ActorRecognizer:
                     mention(actors[key], start, token.i + 1)
 
     @staticmethod
-    def _nearest(doc: Doc, ordered: list, token: Token, actors, kinds: set, limit: int, distinct: bool = False) -> list[str]:
+    def _nearest(doc: Doc, ordered: list, token: Token, actors, kinds: set, limit: int, distinct: bool = False,
+                 subjects_first: bool = False) -> list[str]:
         """Keys of the nearest actors of ``kinds`` mentioned before ``token``, at most
-        three sentences back."""
-        sentence_floor = token.sent.start
-        for _ in range(2):
-            previous = doc[sentence_floor - 1].sent.start if sentence_floor > 0 else 0
-            sentence_floor = previous
+        three sentences back; with ``subjects_first``, the nearest mention that is a
+        clause's subject wins over nearer objects ("Graham called Trump crazy. He joked")."""
+        near_floor = far_floor = token.sent.start
+        for back in range(PRONOUN_REACH_SENTENCES):
+            far_floor = doc[far_floor - 1].sent.start if far_floor > 0 else 0
+            if back == 1:
+                near_floor = far_floor
+        before = [(start, end, key) for start, end, key in reversed(ordered)
+                  if end <= token.i and start >= (far_floor if subjects_first else near_floor)
+                  and actors[key].kind in kinds]
+        if subjects_first:
+            near = [m for m in before if m[0] >= near_floor]
+            subjects = [m for m in near if doc[m[0]:m[1]].root.dep_ in ("nsubj", "nsubjpass")]
+            # Further back, only a subject: the person a paragraph has been about.
+            far = [m for m in before if m[0] < near_floor and doc[m[0]:m[1]].root.dep_ in ("nsubj", "nsubjpass")]
+            before = subjects + [m for m in near if m not in subjects] + far
         found: list[str] = []
-        for start, end, key in reversed(ordered):
-            if end > token.i or start < sentence_floor:
-                continue
-            if actors[key].kind in kinds and key not in found:
+        for _, _, key in before:
+            if key not in found:
                 found.append(key)
                 if len(found) == limit:
                     break

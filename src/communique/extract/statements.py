@@ -35,6 +35,7 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 CLIMB_DEPS = {"xcomp", "conj", "advcl", "dep"}
 TRIM_START_POS = {"DET", "ADV", "ADJ", "ADP", "SCONJ"}
 MAX_SPEAKER_WORDS = 10
+RELATIVE_PRONOUNS = {"who", "which", "that"}
 
 
 class Statements:
@@ -45,6 +46,7 @@ class Statements:
         self.particles = cues.get("particles") or {}
         self.according = [tuple(p.split()) for p in cues["according_to"]]
         self.scare_max = int(cues["scare_quote_max_words"])
+        self.object_cues = set(cues.get("object") or [])
         self.expletives = set(cues["expletives"])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -57,6 +59,7 @@ class Statements:
             statements.extend(self._indirect(sent))
             statements.extend(self._according_to(sent))
         statements.extend(self._direct(statements))
+        statements.extend(self._objects(statements))
         statements.sort(key=lambda s: s["content"])
         doc._.communique_statements = [self._to_chars(s) for s in statements]
         return doc
@@ -66,6 +69,8 @@ class Statements:
         out = []
         for cue in sent:
             if cue.lemma_ not in self.speech or cue.pos_ not in ("VERB", "AUX") or cue.i in self.quoted:
+                continue
+            if any(c.dep_ == "auxpass" for c in cue.children):  # "she is assured of ...", "it was reported"
                 continue
             content = self._complement(cue, sent)
             if content is None:
@@ -148,6 +153,33 @@ class Statements:
             cursor = cut + 1
         pieces.append((cursor, end))
         return [(s, e) for s, e in pieces if e - s >= 2]
+
+    # -------------------------------------------------------------- object cues
+    def _objects(self, found: list[dict]) -> list[dict]:
+        """'He criticized Clinton's track record': the object as content, for a known speaker."""
+        doc, out = self.doc, []
+        taken = {s["cue_i"] for s in found}
+        for cue in doc:
+            if cue.lemma_ not in self.object_cues or cue.pos_ != "VERB" or cue.i in taken or cue.i in self.quoted:
+                continue
+            if any(c.dep_ in ("auxpass", "ccomp") for c in cue.children):
+                continue
+            objects = [c for c in cue.children if c.dep_ in ("dobj", "xcomp", "prep", "dative") and c.i > cue.i]
+            if not objects:
+                continue
+            start = min(o.left_edge.i for o in objects)
+            end = max(o.right_edge.i for o in objects) + 1
+            if any(start <= i < end for i in self.quoted):
+                continue
+            while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            subject = self._subject(cue)
+            if end - start < 2 or subject is None or subject.pos_ == "PRON" and subject.i not in self.owner:
+                continue
+            if subject.i not in self.owner and subject.pos_ != "PROPN":
+                continue
+            out.append(self._statement(cue, start, end, direct=False))
+        return out
 
     # -------------------------------------------------------------- according to
     def _according_to(self, sent: Span) -> list[dict]:
@@ -256,7 +288,7 @@ class Statements:
         if subject is not None:
             bounds += [subject.left_edge.i, subject.right_edge.i + 1]
         return {"speaker": speaker, "cue": cue_text, "content": (start, end), "direct": direct,
-                "span": (min(bounds), max(bounds))}
+                "span": (min(bounds), max(bounds)), "cue_i": cue.i}
 
     def _subject(self, cue: Token) -> Token | None:
         verb = cue
@@ -264,12 +296,21 @@ class Statements:
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
                 subject = subjects[0]
+                if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    return verb.head  # "voters who said ...": the voters
                 return None if subject.lower_ in self.expletives else subject
             if verb.dep_ in CLIMB_DEPS and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
                 verb = verb.head
                 continue
-            return None
-        return None
+            break
+        return self._name_beside(cue)
+
+    def _name_beside(self, cue: Token) -> Token | None:
+        """A speaker the parse left unattached: '..., Ramos, 58, told' / 'said Ramos'."""
+        doc = self.doc
+        window = list(doc[max(cue.sent.start, cue.i - 4):cue.i]) + list(doc[cue.i + 1:min(cue.sent.end, cue.i + 3)])
+        names = [t for t in window if t.ent_type_ == "PERSON" and t.i not in self.quoted]
+        return min(names, key=lambda t: abs(t.i - cue.i)) if names else None
 
     def _speaker_key(self, subject: Token) -> str | None:
         for i in (subject.i, *(t.i for t in subject.subtree)):
@@ -318,7 +359,8 @@ class Statements:
             s, e = span
             return (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
 
-        return {**statement, "content": chars(statement["content"]), "span": chars(statement["span"])}
+        return {**statement, "content": chars(statement["content"]), "span": chars(statement["span"]),
+                "cue_span": chars((statement["cue_i"], statement["cue_i"] + 1))}
 
 
 def _mention_owner(doc: Doc) -> dict[int, str]:
@@ -340,6 +382,8 @@ def _mark_direct_if_quoted(statements: list[dict], quote: tuple[int, int], quote
     """An indirect content that is wholly a quotation is direct speech."""
     for statement in statements:
         start, end = statement["content"]
+        if _overlap((start, end), quote) == 0:
+            continue
         if all(i in quoted for i in range(start, end)) or (quote[0] <= start and end <= quote[1] + 1):
             statement["content"] = (max(start, quote[0]), min(end, quote[1]))
             statement["direct"] = True
