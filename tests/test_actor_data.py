@@ -469,3 +469,217 @@ def test_coverage_of_major_countries():
     for country in g20 + ["UKR", "ISR", "IRN", "SYR", "PRK", "TWN", "VEN", "BLR", "AZE", "ARM"]:
         assert (country, "foreign minister") in covered, country
         assert {(country, "head of state"), (country, "head of government")} & covered, country
+
+
+# ---------------------------------------------------------------------------------------- groups
+
+# Codes of the CAMEO codebook's actor-code list used whole in groups.csv (PAL codes written with
+# PSE); every other code marked official is made only of a country and sectors.yml agent codes.
+CODEBOOK_GROUP_CODES = {
+    "AFGGOVTAL", "PSEREBHMS", "PSEREBISJ", "PSEREBPFL", "PSEREBDFL", "PSEREBAAM", "PSEREBPLF", "PSEREBANO",
+    "PSEPLO", "LBNREBHEZ", "LBNREBASL", "IMGMOSALQ", "IMGSEAMOSASF", "IMGSEAMOSJMA", "IRQKURKDP", "EGYREBMBR",
+    "GBRREBIRA", "TURREBPKK", "TURREBDSL", "TUROPPHDP", "UGAREBADF", "UGAREBLRA", "MARREBPLS", "DZAOPPFIS",
+    "DZAREBFIS", "DZAREBGIA", "DZAREBGSP", "JOROPPIAF", "KHMREBKMR", "SLEREBRUF", "SENREBMDF", "SDNREBSPL",
+}
+# Prefixes a code may start with besides a country of countries.csv (documented in groups.csv).
+GROUP_PREFIXES = {"IGO", "IMG", "NGO", "MNC"}
+# CAMEO region, religion and ethnic codes that appear inside codebook codes (groups.csv header).
+CAMEO_OTHER_CODES = {"SEA", "MOS", "KUR"}
+
+
+@lru_cache(maxsize=None)
+def groups() -> tuple[dict[str, str], ...]:
+    return tuple(read_csv("groups.csv"))
+
+
+def group_forms(row: dict[str, str]) -> list[str]:
+    return [row["name"], *split(row["aliases"])]
+
+
+def group_code(form: str) -> str | None:
+    """The code of the row that lists this exact (case-sensitive) form."""
+    found = {row["code"] for row in groups() if form in group_forms(row)}
+    assert len(found) <= 1, (form, found)
+    return found.pop() if found else None
+
+
+def test_groups_file_has_the_expected_columns_and_size():
+    text = (ACTORS / "groups.csv").read_text(encoding="utf-8")
+    header = next(line for line in text.splitlines() if not line.startswith("#"))
+    assert header == "code,name,aliases,country,kind,wikidata,cameo_official,notes"
+    rows = groups()
+    assert len(rows) >= 250
+    kinds = [r["kind"] for r in rows]
+    assert kinds.count("organization") >= 100 and kinds.count("group") >= 100
+
+
+def test_group_rows_are_well_formed():
+    country_codes = {r["code"] for r in countries()}
+    agent_codes = set(sectors()["sectors"])
+    for row in groups():
+        code, country = row["code"], row["country"]
+        assert re.fullmatch(r"[A-Z]{3,12}", code) and GROUPS_OF_THREE.match(code), row
+        assert code[:3] in country_codes | GROUP_PREFIXES, row
+        if code[:3] in country_codes:
+            assert country == code[:3], row  # a country-coded group belongs to that country
+            assert code in CODEBOOK_GROUP_CODES or code[3:6] in agent_codes | CAMEO_OTHER_CODES, row
+        elif country:
+            assert country in country_codes, row  # an IMG group may name the country it works in
+        assert row["kind"] in {"organization", "group"}, row
+        assert row["cameo_official"] in {"true", "false"}, row
+        assert not row["wikidata"] or QID.match(row["wikidata"]), row
+        assert row["name"] and row["name"] == row["name"].strip(), row
+        aliases = split(row["aliases"])
+        assert len(set(aliases)) == len(aliases) and row["name"] not in aliases, row
+        for alias in aliases:
+            assert alias and alias == alias.strip() and "  " not in alias, row
+
+
+def test_official_group_codes_are_codebook_codes_or_plain_agent_codes():
+    agent_codes = set(sectors()["sectors"])
+    for row in groups():
+        code = row["code"]
+        chunks = [code[i:i + 3] for i in range(3, len(code), 3)]
+        if row["cameo_official"] == "true":
+            assert code in CODEBOOK_GROUP_CODES or set(chunks) <= agent_codes, row
+        else:
+            assert "invented" in row["notes"], row
+            assert code not in CODEBOOK_GROUP_CODES, row
+
+
+def test_armed_groups_and_criminals_are_groups():
+    for row in groups():
+        if row["code"][:3] == "IMG" or row["code"][3:6] in {"REB", "INS", "SEP", "UAF", "CRM"}:
+            assert row["kind"] == "group", row
+
+
+def test_group_names_are_unique_and_distinct_from_igo_names():
+    names = [r["name"] for r in groups()]
+    assert len(set(names)) == len(names)
+    assert not set(names) & {r["name"] for r in igos()}  # both load as organisation entries by name
+
+
+def test_each_group_form_belongs_to_one_row():
+    owners: dict[str, set[str]] = {}
+    for row in groups():
+        for form in group_forms(row):
+            owners.setdefault(form, set()).add(row["name"])
+    assert not {form: names for form, names in owners.items() if len(names) > 1}
+
+
+def test_no_group_form_maps_to_two_codes():
+    codes: dict[str, set[str]] = {}
+    for row in groups():
+        for form in group_forms(row):
+            codes.setdefault(form, set()).add(row["code"])
+    assert not {form: found for form, found in codes.items() if len(found) > 1}
+
+
+def test_group_forms_do_not_collide_with_country_or_igo_forms():
+    igo_codes: dict[str, set[str]] = {}
+    for row in igos():
+        for form in [row["name"], *split(row["aliases"])]:
+            igo_codes.setdefault(form.casefold(), set()).add(row["code"])
+    for row in groups():
+        for form in group_forms(row):
+            assert form.casefold() not in country_forms(), (row["name"], form)
+            assert igo_codes.get(form.casefold(), {row["code"]}) == {row["code"]}, (row["name"], form)
+
+
+def test_group_wikidata_ids_are_unique_across_files():
+    ids = [r["wikidata"] for r in groups() if r["wikidata"]]
+    assert len(ids) == len(set(ids))
+    assert not set(ids) & {r["wikidata"] for r in (*countries(), *igos()) if r["wikidata"]}
+
+
+@pytest.mark.parametrize("form, code", [
+    ("Hamas", "PSEREBHMS"), ("Qassam Brigades", "PSEREBHMS"), ("Hezbollah", "LBNREBHEZ"), ("Hizbollah", "LBNREBHEZ"),
+    ("Pentagon", "USAMIL"), ("the Pentagon", "USAMIL"), ("Department of Defense", "USAMIL"),
+    ("State Department", "USAGOV"), ("CIA", "USASPY"), ("FBI", "USACOP"), ("NSA", "USASPY"),
+    ("Congress", "USALEG"), ("U.S. Senate", "USALEG"), ("US House of Representatives", "USALEG"),
+    ("Supreme Court of the United States", "USAJUD"), ("SCOTUS", "USAJUD"), ("the Fed", "USABUS"),
+    ("GOP", "USAPTY"), ("Republicans", "USAPTY"), ("Democrats", "USAPTY"),
+    ("State Duma", "RUSLEG"), ("Duma", "RUSLEG"), ("FSB", "RUSSPY"), ("GRU", "RUSMILSPY"), ("Gazprom", "RUSBUS"),
+    ("Rosneft", "RUSBUS"), ("United Russia", "RUSPTY"), ("Wagner Group", "RUSUAFWAG"), ("TASS", "RUSMED"),
+    ("RT", "RUSMED"), ("People's Liberation Army", "CHNMIL"), ("PLA", "CHNMIL"), ("CCP", "CHNGOVPTY"),
+    ("Communist Party of China", "CHNGOVPTY"), ("National People's Congress", "CHNLEG"), ("Xinhua", "CHNMED"),
+    ("Global Times", "CHNMED"), ("Knesset", "ISRLEG"), ("IDF", "ISRMIL"), ("Israel Defense Forces", "ISRMIL"),
+    ("Mossad", "ISRSPY"), ("Shin Bet", "ISRSPY"), ("Likud", "ISRPTYLKD"),
+    ("IRGC", "IRNMIL"), ("Islamic Revolutionary Guard Corps", "IRNMIL"), ("Revolutionary Guards", "IRNMIL"),
+    ("Quds Force", "IRNMIL"), ("Majlis", "IRNLEG"), ("IRNA", "IRNMED"),
+    ("Bundestag", "DEULEG"), ("Bundeswehr", "DEUMIL"), ("FCDO", "GBRGOV"), ("MI6", "GBRSPY"), ("MI5", "GBRSPY"),
+    ("Labour", "GBRPTY"), ("Tories", "GBRPTY"), ("BBC", "GBRMED"), ("Reuters", "GBRMED"), ("AP", "USAMED"),
+    ("AFP", "FRAMED"), ("Verkhovna Rada", "UKRLEG"), ("Rada", "UKRLEG"), ("SBU", "UKRSPY"),
+    ("Armed Forces of Ukraine", "UKRMIL"), ("Lok Sabha", "INDLEG"), ("BJP", "INDPTY"), ("Congress party", "INDPTY"),
+    ("ISI", "PAKSPY"), ("PTI", "PAKPTY"), ("Tatmadaw", "MMRMIL"), ("Saudi Aramco", "SAUBUS"),
+    ("Al Jazeera", "QATMED"), ("Yonhap", "KORMED"), ("Kyodo", "JPNMED"), ("KCNA", "PRKMED"),
+    ("Anadolu Agency", "TURMED"), ("WAFA", "PSEMED"), ("SANA", "SYRMED"),
+    ("Palestinian Islamic Jihad", "PSEREBISJ"), ("Fatah", "PSEPTYFTA"), ("Palestinian Authority", "PSEGOV"),
+    ("PLO", "PSEPLO"), ("Houthis", "YEMREBHTH"), ("Ansar Allah", "YEMREBHTH"), ("Taliban", "AFGGOVTAL"),
+    ("the Taliban", "AFGGOVTAL"), ("Pakistani Taliban", "PAKREBTTP"), ("ISIS", "IMGMOSISI"),
+    ("Islamic State", "IMGMOSISI"), ("Daesh", "IMGMOSISI"), ("al-Qaeda", "IMGMOSALQ"), ("AQAP", "YEMREBALQ"),
+    ("AQIM", "DZAREBALQ"), ("al-Shabaab", "SOMREBSHB"), ("Boko Haram", "NGAREBBOK"), ("ISWAP", "NGAREBISI"),
+    ("JNIM", "MLIREBJNM"), ("PKK", "TURREBPKK"), ("YPG", "SYRREBYPG"), ("SDF", "SYRREBSDF"),
+    ("Hayat Tahrir al-Sham", "SYRREBHTS"), ("Free Syrian Army", "SYRREBFSA"), ("Rapid Support Forces", "SDNREBRSF"),
+    ("RSF", "SDNREBRSF"), ("Sudanese Armed Forces", "SDNMIL"), ("M23", "CODREBMAR"),
+    ("Allied Democratic Forces", "UGAREBADF"), ("FARC", "COLREBFAR"), ("ELN", "COLREBELN"), ("Shining Path", "PERREBSLU"),
+    ("Tamil Tigers", "LKASEPLTT"), ("Muslim Brotherhood", "EGYREBMBR"), ("Azov", "UKRMIL"),
+    ("Kataib Hezbollah", "IRQREBKTH"), ("Popular Mobilization Forces", "IRQUAFPMF"), ("Hashd al-Shaabi", "IRQUAFPMF"),
+    ("Polisario Front", "MARREBPLS"), ("ETA", "ESPSEPETA"), ("Provisional IRA", "GBRREBIRA"),
+    ("Lord's Resistance Army", "UGAREBLRA"), ("Janjaweed", "SDNUAFJJW"), ("Arakan Army", "MMRREBARA"),
+    ("Kachin Independence Army", "MMRREBKIA"), ("Karen National Union", "MMRREBKNU"), ("TTP", "PAKREBTTP"),
+    ("Balochistan Liberation Army", "PAKSEPBLA"), ("Lashkar-e-Taiba", "PAKREBLET"), ("Jaish-e-Mohammed", "PAKREBJEM"),
+    ("Abu Sayyaf", "IMGSEAMOSASF"), ("New People's Army", "PHLREBNPA"), ("Zapatistas", "MEXREBEZL"),
+    ("AKP", "TURPTYAKP"), ("CHP", "TURPTYCHP"), ("ANC", "ZAFPTY"), ("ZANU-PF", "ZWEPTY"), ("Fidesz", "HUNPTY"),
+    ("PiS", "POLPTY"), ("Law and Justice", "POLPTY"), ("AfD", "DEUPTY"), ("CDU", "DEUPTY"), ("SPD", "DEUPTY"),
+    ("National Rally", "FRAPTY"), ("Rassemblement National", "FRAPTY"), ("Sinn Féin", "IRLPTY"),
+    ("Kuomintang", "TWNPTY"), ("KMT", "TWNPTY"), ("Democratic Progressive Party", "TWNPTY"),
+    ("Workers' Party of Korea", "PRKGOVPTY"), ("LDP", "JPNPTY"), ("PML-N", "PAKPTY"),
+])
+def test_key_group_forms(form, code):
+    assert group_code(form) == code
+
+
+def test_ambiguous_bare_forms_are_left_out():
+    for form in ("Senate", "House", "House of Representatives", "Supreme Court", "Foreign Office", "Treasury",
+                 "National Assembly", "IRA", "PA", "CCTV", "IS", "Workers' Party", "Labor", "Democrat",
+                 "Republican", "Tory", "Greens", "Diet", "Politburo", "KGB", "PPP", "APC", "DPP", "ADF", "AIS", "IAF",
+                 "OPM", "Security Service", "National Liberation Army", "Fed"):
+        assert group_code(form) is None, form
+    # metonyms that countries.csv already owns stay there
+    for form in ("Kremlin", "the Kremlin", "White House", "Downing Street", "Zhongnanhai", "Élysée", "Westminster"):
+        assert group_code(form) is None and form.casefold() in country_forms(), form
+
+
+def test_group_kinds_and_countries():
+    by_name = {r["name"]: r for r in groups()}
+    for name in ("Hamas", "Hezbollah", "Houthis", "Taliban", "Islamic State", "Al-Qaeda", "Wagner Group",
+                 "Rapid Support Forces", "Kurdistan Workers' Party", "Muslim Brotherhood"):
+        assert by_name[name]["kind"] == "group", name
+    for name in ("Pentagon", "Central Intelligence Agency", "State Duma", "Chinese Communist Party",
+                 "Bharatiya Janata Party", "Saudi Aramco", "Xinhua", "Islamic Revolutionary Guard Corps"):
+        assert by_name[name]["kind"] == "organization", name
+    assert by_name["Islamic State"]["country"] == "" and by_name["Al-Qaeda"]["country"] == ""
+    assert by_name["Hamas"]["country"] == "PSE" and by_name["Abu Sayyaf"]["country"] == "PHL"
+
+
+def test_time_dependent_codes_are_documented():
+    by_name = {r["name"]: r for r in groups()}
+    taliban = by_name["Taliban"]
+    assert taliban["code"] == "AFGGOVTAL" and "AFGREBTAL" in taliban["notes"] and "2021" in taliban["notes"]
+    # multi-party countries' parties are date-free PTY codes; one-party states' rulers are GOVPTY
+    for row in groups():
+        if row["code"][3:6] == "PTY":
+            assert row["kind"] == "organization", row
+    assert by_name["Likud"]["code"] == "ISRPTYLKD" and "ISRGOVLKD" in by_name["Likud"]["notes"]
+    assert by_name["Labour Party"]["code"] == "GBRPTY" and "2024" in by_name["Labour Party"]["notes"]
+    for name in ("Chinese Communist Party", "Workers' Party of Korea", "Communist Party of Vietnam",
+                 "Communist Party of Cuba"):
+        assert by_name[name]["code"].endswith("GOVPTY"), name
+    assert by_name["Hayat Tahrir al-Sham"]["notes"] and "2025" in by_name["Hayat Tahrir al-Sham"]["notes"]
+
+
+def test_group_wikidata_ids():
+    qids = {r["name"]: r["wikidata"] for r in groups()}
+    assert qids["Taliban"] == "Q42418" and qids["Al-Qaeda"] == "Q34490" and qids["Islamic State"] == "Q2429253"
+    assert qids["United States Congress"] == "Q11268" and qids["Central Intelligence Agency"] == "Q37230"

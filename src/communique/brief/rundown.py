@@ -1,4 +1,7 @@
-"""The Markdown rundown of one record: title, byline, date, then the body by segment."""
+"""The Markdown rundown of one record: title, byline, date; who said what, grouped by
+speaker (direct quotes in quotation marks, paraphrase as reported); the writer's own
+commentary in its own section; then the body by segment. Every line printed is the
+document's own text."""
 from __future__ import annotations
 
 BULLET_MARKS = "•●▪◦‣∙·-–—*►» "
@@ -19,22 +22,58 @@ def render_markdown(record: dict) -> str:
         lines.append(f"- **About the author:** {document['author_bio']}")
     for warning in document.get("warnings", []):
         lines.append(f"- **Warning:** {warning}")
+    lines += _who_said_what(record)
+    lines += _commentary(record)
     lines += ["", "## Text", ""]
     lines += _body(text, record.get("segments", []))
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _cut(text: str, span) -> str:
+    return text[span[0]:span[1]]
+
+
+def _who_said_what(record: dict) -> list[str]:
+    statements = record.get("statements", [])
+    if not statements:
+        return []
+    text = record["document"]["text"]
+    names = {a["id"]: a for a in record.get("actors", [])}
+    by_speaker: dict[str | None, list[dict]] = {}
+    for statement in statements:
+        by_speaker.setdefault(statement.get("speaker"), []).append(statement)
+    lines = ["", "## Who said what"]
+    for speaker, said in by_speaker.items():
+        actor = names.get(speaker)
+        heading = actor["name"] if actor else "Unattributed"
+        if actor and actor.get("code"):
+            heading += f" ({actor['code']})"
+        lines += ["", f"### {heading}", ""]
+        for statement in said:
+            content = _cut(text, statement["content"])
+            shown = f"“{content}”" if statement.get("direct") else content
+            lines.append(f"- {statement['cue']}: {shown}")
+    return lines
+
+
+def _commentary(record: dict) -> list[str]:
+    text = record["document"]["text"]
+    pieces = [_cut(text, s["span"]) for s in record.get("segments", []) if s.get("voice") == "editorial"]
+    if not pieces:
+        return []
+    return ["", "## The writer's commentary", ""] + [f"- {piece}" for piece in pieces]
+
+
 def _body(text: str, segments: list[dict]) -> list[str]:
     """Segments joined back into their blocks; a bullet block as a list item."""
-    blocks: dict[int, tuple[str, list[str]]] = {}
+    blocks: dict[int, tuple[str, list[tuple[int, int]]]] = {}
     for segment in segments:
-        start, end = segment["span"]
-        kind, sentences = blocks.setdefault(segment["block"], (segment["block_kind"], []))
-        sentences.append(text[start:end])
+        kind, spans = blocks.setdefault(segment["block"], (segment["block_kind"], []))
+        spans.append(tuple(segment["span"]))
     lines: list[str] = []
     previous = None
-    for kind, sentences in blocks.values():
-        joined = " ".join(sentences)
+    for kind, spans in blocks.values():
+        joined = text[min(s for s, _ in spans):max(e for _, e in spans)]
         if previous == "bullet" and kind != "bullet":
             lines.append("")
         previous = kind

@@ -88,6 +88,8 @@ class Statements:
         if clauses:
             clause = clauses[0]
             start, end = clause.left_edge.i, clause.right_edge.i + 1
+            if start < cue.i < end:  # "which she said “opens ...”": the clause after the cue
+                start = cue.i + 1
             while start < end and (doc[start].dep_ == "mark" or doc[start].is_punct or doc[start].is_space):
                 start += 1
             if start >= cue.i:
@@ -211,6 +213,12 @@ class Statements:
             words = [t for t in doc[start:end] if not t.is_punct and not t.is_space]
             if not words:
                 continue
+            # A paraphrase found inside a longer quotation is that quotation: keep the direct one.
+            inside = [s for s in indirect if _overlap(s["content"], (start, end)) >= 0.5
+                      and _overlap((start, end), s["content"]) < 0.5]
+            for statement in inside:
+                indirect.remove(statement)
+                cue = cue or doc[statement["cue_i"]]
             if any(_overlap((start, end), s["content"]) >= 0.5 for s in indirect):
                 _mark_direct_if_quoted(indirect, (start, end), self.quoted)
                 continue
