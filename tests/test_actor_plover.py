@@ -20,7 +20,7 @@ from communique.settings import Config
 
 from conftest import shared_path
 
-COUNTRY_FLOOR = 0.78
+COUNTRY_FLOOR = 0.76  # measured 0.787 (full code 0.563)
 
 
 def actor_cases(path):

@@ -147,3 +147,13 @@ def test_bad_user_dictionary_stops_a_batch_before_it_starts(tmp_path):
     result = run_cli("analyze", "--jsonl", str(batch), "--out", str(out), "--workers", "2", "--actors", str(actors_file))
     assert result.returncode == 1 and "[C204]" in result.stderr and "planet" in result.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Hamas fighters attacked the border post.", "Hamas", "PSEREBHMS"),
+    ("Pentagon officials said the drill was routine.", "Pentagon", "USAMIL"),
+    ("Peru's Congress voted to remove the president.", "Peru's Congress", "PERLEG"),
+    ("The IRGC seized a tanker in the Gulf.", "Islamic Revolutionary Guard Corps", "IRNMIL"),
+])
+def test_named_groups_and_institutions(text, name, code):
+    assert find(actors_of(text, "2024-03-01"), name)["code"] == code

@@ -137,6 +137,16 @@ class ActorRecognizer:
             cursor = phrase["pre"].end if phrase["pre"] else units[i].start
             if phrase["pre"] and cursor < len(doc) and doc[cursor].text in ("'s", "’s", "'"):
                 cursor += 1
+            if phrase["pre"] is not None and phrase["pre"].entry.kind == "country" and j < len(units) \
+                    and units[j].type == "entity" and units[j].entry.kind in ("organization", "group") \
+                    and units[j].entry.country and units[j].entry.country != phrase["pre"].entry.country \
+                    and units[j].start == cursor:
+                # "Peru's Congress": the body of that country, not the one the name usually means.
+                phrase["sectors"].append(Unit(units[j].start, units[j].end, "sector",
+                                              sector=SectorWord(sector=_sector_of(units[j].entry.code), role=None,
+                                                                person=False)))
+                cursor = units[j].end
+                j += 1
             while j < len(units) and units[j].type == "sector" and self._bridge(doc, cursor, units[j].start):
                 phrase["sectors"].append(units[j])
                 cursor = units[j].end
@@ -245,7 +255,7 @@ class ActorRecognizer:
         pre, sectors, name, post = phrase["pre"], phrase["sectors"], phrase["name"], phrase["post"]
         place = post or pre
         country = place.entry.country if place is not None and place.entry.kind == "country" else None
-        org = pre if pre is not None and pre.entry.kind == "organization" else None
+        org = pre if pre is not None and pre.entry.kind in ("organization", "group") else None
         sector = next((s.sector.sector for s in sectors if s.sector.sector), None)
         role = next((s.sector.role for s in reversed(sectors) if s.sector.role), None)
         if self._former(doc, phrase):
@@ -263,6 +273,8 @@ class ActorRecognizer:
             code = person.country + owned.sector.sector
             return Actor(key=f"organization:{code}:{person.key}", name=doc[phrase["start"]:phrase["end"]].text,
                          code=code, country=person.country, kind="organization")
+        if sectors and org is not None and not name:
+            return self._from_entry(org.entry, day)  # "Hamas fighters", "Pentagon officials": that body's people
         if sectors:
             text = doc[phrase["start"]:phrase["end"]].text
             if sectors[-1].sector.person:
@@ -372,6 +384,11 @@ class ActorRecognizer:
                 if len(found) == limit:
                     break
         return found if len(found) == limit or not distinct else []
+
+
+def _sector_of(code: str | None) -> str | None:
+    """The agent part of a country-based code: USALEG -> LEG."""
+    return code[3:6] if code and len(code) >= 6 and not code.startswith(("IGO", "IMG", "NGO")) else None
 
 
 @Language.factory("communique_actors", assigns=["doc._.communique_actors", "doc._.communique_mentions"],
