@@ -187,8 +187,14 @@ def _cut(doc: Doc, segment: dict, editorial: list[tuple[int, int]]) -> list[dict
         cursor = max(cursor, e_char)
     if cursor < seg_end:
         pieces.append((cursor, seg_end, "reported"))
+    merged: list[tuple[int, int, str]] = []
+    for s, e, voice in pieces:  # a piece of bare punctuation (the full stop) joins the one before
+        if merged and not any(c.isalnum() for c in doc.text[s:e]):
+            merged[-1] = (merged[-1][0], e, merged[-1][2])
+        else:
+            merged.append((s, e, voice))
     out = []
-    for s, e, voice in pieces:
+    for s, e, voice in merged:
         text = doc.text[s:e]
         s += len(text) - len(text.lstrip(" ,;:—–("))
         e -= len(text) - len(text.rstrip(" ,;:—–("))
