@@ -124,6 +124,11 @@ class Statements:
                 if nxt.tag_ == "VBG" and (nxt.head.i < start or self._reports(nxt)):
                     end = token.i
                     break
+        for other in cue.children:  # "said that A, but in a later interview said B": B is another report
+            if other.dep_ == "conj" and other.lemma_ in self.speech and start < other.i < end:
+                end = min(end, other.left_edge.i)
+                while end > start and doc[end - 1].lower_ in ("but", "and", "while", "then", ","):
+                    end -= 1
         for trim_start, trim_end in self.trims:
             if start < trim_start < end and trim_end >= end - 1 and doc[trim_start].pos_ in TRIM_START_POS:
                 end = trim_start
