@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from .errors import error_object
 from .ingest import document_from_record, document_from_text
 from .nlp import load_pipeline
-from .record import Actor, Document, Record, Segment, Statement
+from .record import Actor, Document, Quantity, Record, Segment, Statement
 from .settings import Config
 
 CHUNKS_IN_FLIGHT_PER_WORKER = 3
@@ -42,8 +42,19 @@ def build_record(document: Document, doc: Doc) -> Record:
     statements = [Statement(id=f"s{n}", speaker=actor_ids.get(s["speaker"]), cue=s["cue"], content=s["content"],
                             direct=s["direct"], span=s["span"])
                   for n, s in enumerate(doc._.communique_statements or [], start=1)]
+    quantities = [Quantity(id=f"q{n}", value=q["value"], unit=q["unit"], kind=q["kind"], approximate=q["approximate"],
+                           span=q["span"], statement=_statement_holding(q["span"], statements), bound=q.get("bound"),
+                           range=tuple(q["range"]) if q.get("range") else None, subject=q.get("subject"),
+                           subject_span=q.get("subject_span"))
+                  for n, q in enumerate(doc._.communique_quantities or [], start=1)]
     segments = [Segment(**s) for s in (doc._.communique_segments or [])]
-    return Record(document=document, actors=actors, statements=statements, segments=segments)
+    return Record(document=document, actors=actors, statements=statements, quantities=quantities, segments=segments)
+
+
+def _statement_holding(span: tuple[int, int], statements: list[Statement]) -> str | None:
+    """The id of the statement whose content holds ``span`` (the innermost one)."""
+    holding = [s for s in statements if s.content[0] <= span[0] and span[1] <= s.content[1]]
+    return min(holding, key=lambda s: s.content[1] - s.content[0]).id if holding else None
 
 
 def actor_records(doc: Doc) -> tuple[list[Actor], dict[str, str]]:

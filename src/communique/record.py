@@ -75,12 +75,16 @@ class Event:
 @dataclass(slots=True)
 class Quantity:
     id: str
-    value: float
+    value: float  # a range's midpoint
     unit: str
     kind: str
     approximate: bool
     span: Span
     statement: Optional[str] = None
+    bound: Optional[str] = None  # min ("more than"), max ("up to"), exact, or None
+    range: Optional[tuple[float, float]] = None
+    subject: Optional[str] = None  # what it measures: "trade volume"
+    subject_span: Optional[Span] = None
 
 
 @dataclass(slots=True)
