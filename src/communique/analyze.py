@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from .errors import error_object
 from .ingest import document_from_record, document_from_text
 from .nlp import load_pipeline
-from .record import Actor, Document, Quantity, Record, Segment, Statement
+from .record import Actor, Document, Quantity, Record, Segment, Statement, TimeExpression
 from .settings import Config
 
 CHUNKS_IN_FLIGHT_PER_WORKER = 3
@@ -47,8 +47,11 @@ def build_record(document: Document, doc: Doc) -> Record:
                            range=tuple(q["range"]) if q.get("range") else None, subject=q.get("subject"),
                            subject_span=q.get("subject_span"))
                   for n, q in enumerate(doc._.communique_quantities or [], start=1)]
+    times = [TimeExpression(id=f"t{n}", type=t["type"], value=t["value"], span=t["span"])
+             for n, t in enumerate(doc._.communique_times or [], start=1)]
     segments = [Segment(**s) for s in (doc._.communique_segments or [])]
-    return Record(document=document, actors=actors, statements=statements, quantities=quantities, segments=segments)
+    return Record(document=document, actors=actors, statements=statements, quantities=quantities, times=times,
+                  segments=segments)
 
 
 def _statement_holding(span: tuple[int, int], statements: list[Statement]) -> str | None:

@@ -23,8 +23,8 @@ MODEL_ALIASES = {
 # Our components, in pipeline order; "communique_blocks" must run before the parser
 # so that sentences never cross a paragraph or bullet boundary.
 COMPONENTS_BEFORE_PARSER = ("communique_blocks",)
-COMPONENTS = ("communique_segments", "communique_actors", "communique_quantities", "communique_statements",
-              "communique_voice")
+COMPONENTS = ("communique_segments", "communique_actors", "communique_times", "communique_quantities",
+              "communique_statements", "communique_voice")
 
 
 def resolve_model(model: str) -> str | Path:
