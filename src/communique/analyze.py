@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from .errors import error_object
 from .ingest import document_from_record, document_from_text
 from .nlp import load_pipeline
-from .record import Actor, Document, Quantity, Record, Segment, Statement, TimeExpression
+from .record import Actor, Document, Event, Quantity, Record, Segment, Statement, TimeExpression
 from .settings import Config
 
 CHUNKS_IN_FLIGHT_PER_WORKER = 3
@@ -50,8 +50,35 @@ def build_record(document: Document, doc: Doc) -> Record:
     times = [TimeExpression(id=f"t{n}", type=t["type"], value=t["value"], span=t["span"])
              for n, t in enumerate(doc._.communique_times or [], start=1)]
     segments = [Segment(**s) for s in (doc._.communique_segments or [])]
-    return Record(document=document, actors=actors, statements=statements, quantities=quantities, times=times,
-                  segments=segments)
+    events = event_records(doc, document, actor_ids, statements, times, segments)
+    return Record(document=document, actors=actors, statements=statements, events=events, quantities=quantities,
+                  times=times, segments=segments)
+
+
+def event_records(doc: Doc, document: Document, actor_ids: dict[str, str], statements: list[Statement],
+                  times: list[TimeExpression], segments: list[Segment]) -> list[Event]:
+    """Events with CAMEO and PLOVER fields from the codebook, voice from the segments,
+    the date of a time expression in the same sentence (else the published date)."""
+    from .extract.events import load_codebook
+
+    codebook = load_codebook()
+    out = []
+    for number, event in enumerate(doc._.communique_events or [], start=1):
+        code = codebook[event["code"]]
+        trigger = doc[event["trigger"]]
+        start, end = event["evidence"]
+        evidence = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+        sentence = (trigger.sent.start_char, trigger.sent.end_char)
+        dated = [t for t in times if t.type in ("DATE", "TIME") and sentence[0] <= t.span[0] < sentence[1]
+                 and t.value[:1].isdigit()]
+        voice = next((s.voice for s in segments if s.span[0] <= trigger.idx < s.span[1]), "reported")
+        out.append(Event(
+            id=f"e{number}", cameo=code.code, goldstein=code.goldstein, quad_class=code.quad_class,
+            plover=code.plover, plover_mode=code.plover_mode, source=actor_ids.get(event["source"]),
+            target=actor_ids.get(event["target"]), modality=event["modality"], voice=voice,
+            date=dated[0].value if dated else document.published, evidence=evidence,
+            statement=_statement_holding((trigger.idx, trigger.idx + len(trigger.text)), statements)))
+    return out
 
 
 def _statement_holding(span: tuple[int, int], statements: list[Statement]) -> str | None:

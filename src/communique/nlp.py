@@ -24,7 +24,7 @@ MODEL_ALIASES = {
 # so that sentences never cross a paragraph or bullet boundary.
 COMPONENTS_BEFORE_PARSER = ("communique_blocks",)
 COMPONENTS = ("communique_segments", "communique_actors", "communique_times", "communique_quantities",
-              "communique_statements", "communique_voice")
+              "communique_statements", "communique_voice", "communique_events")
 
 
 def resolve_model(model: str) -> str | Path:

@@ -23,6 +23,7 @@ def render_markdown(record: dict) -> str:
     for warning in document.get("warnings", []):
         lines.append(f"- **Warning:** {warning}")
     lines += _who_said_what(record)
+    lines += _events(record)
     lines += _commentary(record)
     lines += ["", "## Text", ""]
     lines += _body(text, record.get("segments", []))
@@ -53,6 +54,22 @@ def _who_said_what(record: dict) -> list[str]:
             content = _cut(text, statement["content"])
             shown = f"“{content}”" if statement.get("direct") else content
             lines.append(f"- {statement['cue']}: {shown}")
+    return lines
+
+
+def _events(record: dict) -> list[str]:
+    events = record.get("events", [])
+    if not events:
+        return []
+    text = record["document"]["text"]
+    codes = {a["id"]: a.get("code") or a["name"] for a in record.get("actors", [])}
+    lines = ["", "## Events", "", "| date | source → target | CAMEO | PLOVER | modality | evidence |",
+             "|---|---|---|---|---|---|"]
+    for event in events:
+        dyad = f"{codes.get(event.get('source'), '?')} → {codes.get(event.get('target'), '?')}"
+        evidence = _cut(text, event["evidence"]).replace("|", "\\|").replace("\n", " ")
+        lines.append(f"| {event.get('date') or ''} | {dyad} | {event['cameo']} | {event.get('plover') or ''} "
+                     f"| {event['modality']}{' (editorial)' if event.get('voice') == 'editorial' else ''} | {evidence} |")
     return lines
 
 

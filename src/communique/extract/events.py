@@ -1,0 +1,410 @@
+"""Events: who did what to whom, coded in CAMEO and PLOVER, with modality.
+
+Per clause, on the parse, with the ontology and the patterns as data
+(``data/events/cameo.csv``, ``plover.yml``, ``patterns.yml``):
+
+1. *Trigger*: a verb or an event noun with a pattern ("invite", "talks", "sanctions",
+   "cooperation between A and B"); particles, prepositions and object nouns refine the
+   code ("provide" + "aid"). A clause no pattern fits yields no event: there is no
+   generic fallback code.
+2. *Source and target* from the parse: the subject (the agent of a passive), the target
+   the pattern names (direct object, a preposition's object, "between A and B");
+   coordinated subjects with no target ("A and B agreed") give both directions, as do
+   "between A and B" nouns. Inside a statement, a subject that is the speaker, the
+   speaker's country or "we" makes the speaker the source ("China is willing to work
+   with Russia", said by Xi -> CHNGOV -> RUS).
+3. *Modality*: negated ("did not", "refused to"), intended ("willing to", "will continue
+   to", "pledged"), hypothetical ("if", "would"), forecast (the writer's own future), else
+   asserted; voice from the segments; date from a time expression in the clause, else
+   the published date; the evidence span is the clause.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..resources import data_path, load_yaml
+
+if not Doc.has_extension("communique_events"):
+    Doc.set_extension("communique_events", default=None)
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "agent")
+# Up through these to the clause whose subject acts: "willing to work", "play a role in resolving".
+CLIMB_DEPS = ("xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp", "prep", "pobj", "dobj")
+EVIDENCE_MAX_TOKENS = 40
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    name: str
+    goldstein: float
+    quad_class: int
+    plover: str | None
+    plover_mode: str | None
+
+
+@dataclass(frozen=True)
+class Pattern:
+    code: str
+    verbs: frozenset
+    nouns: frozenset
+    particles: frozenset  # particles or prepositions the verb must carry ("call on")
+    object_nouns: frozenset  # head lemmas, or "modifier head" ("military aid")
+    exclude_object_nouns: frozenset
+    xcomp: frozenset
+    cue_words: frozenset
+    targets: tuple[str, ...]  # where the target is, tried in order
+    order: int
+
+    def rank(self) -> tuple:
+        """Most constraints first, then the more specific (longer) code, then file order."""
+        constraints = bool(self.object_nouns) + bool(self.xcomp) + bool(self.particles) + bool(self.cue_words)
+        return (constraints, len(self.code), -self.order)
+
+
+@lru_cache(maxsize=1)
+def load_codebook() -> dict[str, Code]:
+    text = data_path("events/cameo.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in io.StringIO(text) if line.strip() and not line.lstrip().startswith("#"))
+    book = {}
+    for row in rows:
+        code = row["code"].strip()
+        book[code] = Code(code=code, name=row["name"].strip(), goldstein=float(row["goldstein"]),
+                          quad_class=int(row["quad_class"]), plover=(row.get("plover") or "").strip() or None,
+                          plover_mode=(row.get("plover_mode") or "").strip() or None)
+    return book
+
+
+@lru_cache(maxsize=1)
+def load_patterns() -> tuple[dict[str, list[Pattern]], dict[str, list[Pattern]], dict, frozenset, dict[str, str]]:
+    data = load_yaml("events/patterns.yml")
+    by_verb: dict[str, list[Pattern]] = {}
+    by_noun: dict[str, list[Pattern]] = {}
+    for order, item in enumerate(data.get("patterns", [])):
+        targets = item.get("target") or "dobj"
+        pattern = Pattern(
+            code=str(item["code"]).strip(),
+            verbs=frozenset(_words(item.get("verbs"))),
+            nouns=frozenset(_words(item.get("nouns"))),
+            particles=frozenset(_words(item.get("particles"))),
+            object_nouns=frozenset(_words(item.get("object_nouns"))),
+            exclude_object_nouns=frozenset(_words(item.get("exclude_object_nouns"))),
+            xcomp=frozenset(_words(item.get("xcomp"))),
+            cue_words=frozenset(_words(item.get("cue_words"))),
+            targets=tuple(_words(targets)),
+            order=order,
+        )
+        for verb in pattern.verbs:
+            by_verb.setdefault(verb, []).append(pattern)
+        for noun in pattern.nouns:  # "peace talks" is found at its head, "talks"
+            by_noun.setdefault(noun.split()[-1], []).append(pattern)
+    return (by_verb, by_noun, data.get("modality") or {}, frozenset(_words(data.get("light_verbs"))),
+            {str(k): str(v) for k, v in ((data.get("complement_maps") or {}).get("intended") or {}).items()})
+
+
+def _words(value) -> list[str]:
+    if not value:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    return [str(v).lower().strip() for v in value if str(v).strip()]
+
+
+class Events:
+    def __init__(self, nlp: Language):
+        self.codebook = load_codebook()
+        self.by_verb, self.by_noun, modality, self.light_verbs, self.intent_codes = load_patterns()
+        # Cue phrases by their content word: "willing to" -> willing, "plan to" -> plan.
+        self.cues = {kind: {w for phrase in _words(modality.get(kind)) for w in phrase.split()
+                            if w not in ("to", "be", "is", "are", "in", "the", "that", "of", "on", "will", "continue")}
+                     for kind in ("intended", "forecast", "hypothetical", "negated")}
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .statements import _mention_owner  # one definition of which actor owns a token
+
+        self.doc = doc
+        self.owner = _mention_owner(doc)
+        self.actors = {a.key: a for a in doc._.communique_actors or []}
+        self.statements = doc._.communique_statements or []
+        self.editorial = [s["span"] for s in doc._.communique_segments or [] if s["voice"] == "editorial"]
+        events: list[dict] = []
+        verb_events: set[int] = set()
+        for token in doc:
+            key = _verb_key(token, self.by_verb) if token.pos_ in ("VERB", "AUX") else None
+            if key is not None:
+                pattern = self._choose(token, self.by_verb[key])
+                if pattern is not None:
+                    found = self._verb_event(token, pattern)
+                    events.extend(found)
+                    if found:
+                        verb_events.update(t.i for t in token.subtree if t.dep_ in ("dobj", "pobj") and t.i != token.i)
+        for token in doc:
+            key = token.lower_ if token.lower_ in self.by_noun else token.lemma_.lower()
+            if token.pos_ in ("NOUN", "PROPN") and key in self.by_noun and token.i not in verb_events:
+                names = _names(token)
+                fitting = [p for p in self.by_noun[key] if any(n in names for n in p.nouns)]
+                pattern = self._choose(token, fitting)
+                if pattern is not None:
+                    events.extend(self._noun_event(token, pattern))
+        doc._.communique_events = _unique(events)
+        return doc
+
+    # ------------------------------------------------------------- patterns
+    def _choose(self, trigger: Token, patterns: list[Pattern]) -> Pattern | None:
+        children = list(trigger.children)
+        particles = {c.lower_ for c in children if c.dep_ in ("prt", "prep", "agent", "dative")}
+        complements = [c for c in children if c.dep_ == "xcomp"]
+        objects = [c for c in children if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")]
+        objects += [g for c in children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "pobj"]
+        objects += [c for x in complements for c in x.children if c.dep_ == "dobj"]
+        object_names = {name for o in objects for name in _names(o)}
+        xcomps = {c.lemma_.lower() for c in complements}
+        cues = {c.lemma_.lower() for c in children} | {c.lower_ for c in children}
+        fitting = [p for p in patterns
+                   if (not p.particles or p.particles & particles)
+                   and (not p.object_nouns or p.object_nouns & object_names)
+                   and not (p.exclude_object_nouns & object_names)
+                   and (not p.xcomp or p.xcomp & xcomps)
+                   and (not p.cue_words or p.cue_words & cues)
+                   and p.code in self.codebook]
+        return max(fitting, key=Pattern.rank) if fitting else None
+
+    # ------------------------------------------------------------- actors
+    def _actors_in(self, token: Token, exclude: set[str] = frozenset()) -> list[str]:
+        """Actor keys mentioned in ``token``'s subtree, in text order, once each."""
+        keys: list[str] = []
+        for t in token.subtree:
+            key = self.owner.get(t.i)
+            if key and key not in exclude and key not in keys:
+                keys.append(key)
+        return keys
+
+    def _heads(self, token: Token) -> list[str]:
+        """The actors a (possibly coordinated) phrase names: its head and its conjuncts."""
+        keys = []
+        for head in [token, *token.conjuncts]:
+            key = self.owner.get(head.i) or next(iter(self._actors_in(head)), None)
+            if key and key not in keys:
+                keys.append(key)
+        return keys
+
+    def _subjects(self, verb: Token) -> list[str]:
+        node = verb
+        for _ in range(8):
+            subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+            if subjects:
+                subject = subjects[0]
+                if subject.dep_ == "agent":
+                    subject = next((g for g in subject.children if g.dep_ == "pobj"), subject)
+                return self._heads(subject)
+            if node.dep_ in CLIMB_DEPS and node.head.i != node.i:
+                if node.dep_ == "advcl" and node.head.dep_ == "ccomp" and self._statement_of(verb) is None:
+                    node = node.head.head  # ", agreeing to ..." after a report belongs to the reporter
+                    continue
+                node = node.head
+                continue
+            break
+        return []
+
+    def _target(self, trigger: Token, pattern: Pattern, exclude: set[str], fallback: bool = True) -> list[str]:
+        """The target where the pattern says (tried in order), else any actor among the
+        trigger's objects. "between" targets are handled by the caller."""
+        children = list(trigger.children)
+        for rule in pattern.targets:
+            if rule == "none":
+                return []
+            if rule.startswith("pobj:"):
+                preps = set(rule[5:].split("|"))
+                for prep in (c for c in children if c.dep_ in ("prep", "dative", "prt") and c.lower_ in preps):
+                    for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                        keys = [k for k in self._heads(pobj) if k not in exclude] or self._actors_in(pobj, exclude)
+                        if keys:
+                            return keys[:1]
+            elif rule == "dobj":
+                for obj in (c for c in children if c.dep_ in ("dobj", "dative", "attr", "nsubjpass")):
+                    keys = self._other_country(self._actors_in(obj, exclude), exclude)
+                    if keys:
+                        return keys[:1]
+        for child in (c for c in children if fallback and c.dep_ in ("dobj", "dative", "prep", "xcomp")):
+            keys = self._other_country(self._actors_in(child, exclude), exclude)
+            if keys:
+                return keys[:1]
+        return []
+
+    def _other_country(self, keys: list[str], exclude: set[str]) -> list[str]:
+        """Prefer an actor of another country than the source ("Russia-China cooperation" for Russia -> China)."""
+        countries = {self.actors[k].country for k in exclude if k in self.actors}
+        return [k for k in keys if self.actors.get(k) and self.actors[k].country not in countries] or keys
+
+    # ------------------------------------------------------------- events
+    def _verb_event(self, verb: Token, pattern: Pattern) -> list[dict]:
+        sources = self._subjects(verb)
+        sources, reciprocal_targets = self._speaker_as_source(verb, sources)
+        targets = self._target(verb, pattern, set(sources)) or reciprocal_targets
+        return self._pairs(verb, pattern, sources, targets, evidence=self._clause(verb))
+
+    def _noun_event(self, noun: Token, pattern: Pattern) -> list[dict]:
+        between = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("between", "among")
+                   for g in c.children if g.dep_ == "pobj"]
+        if between:
+            parties = self._heads(between[0])
+            if len(parties) >= 2:
+                return self._pairs(noun, pattern, parties, [], evidence=self._span_of(noun))
+        owner = [c for c in noun.children if c.dep_ == "poss"]
+        if owner:
+            sources = self._heads(owner[0])
+            evidence = self._span_of(noun)
+        elif noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX") \
+                and (noun.dep_ != "dobj" or noun.head.lemma_.lower() in self.light_verbs):
+            sources = self._subjects(noun.head) if noun.dep_ == "dobj" else []
+            evidence = self._clause(noun.head)
+        else:
+            sources, evidence = [], self._span_of(noun)
+        sources, reciprocal_targets = self._speaker_as_source(noun, sources)
+        targets = self._target(noun, pattern, set(sources), fallback=False) or reciprocal_targets
+        if not sources or (not targets and len(sources) < 2):  # "the war in Ukraine", "his visit": no dyad
+            return []
+        return self._pairs(noun, pattern, sources, targets, evidence=evidence)
+
+    def _speaker_as_source(self, trigger: Token, sources: list[str]) -> tuple[list[str], list[str]]:
+        """Inside a statement, the speaker stands for its own country or "we"."""
+        statement = self._statement_of(trigger)
+        if statement is None or not statement.get("speaker"):
+            return sources, []
+        speaker = self.actors.get(statement["speaker"])
+        if speaker is None:
+            return sources, []
+        mine = [k for k in sources if k in self.actors and self.actors[k].kind == "country"
+                and self.actors[k].country == speaker.country]
+        if not mine:
+            return sources, []
+        others = [k for k in sources if k not in mine]
+        return [speaker.key], others
+
+    def _statement_of(self, token: Token) -> dict | None:
+        char = token.idx
+        holding = [s for s in self.statements if s["content"][0] <= char < s["content"][1]]
+        return min(holding, key=lambda s: s["content"][1] - s["content"][0]) if holding else None
+
+    def _pairs(self, trigger: Token, pattern: Pattern, sources: list[str], targets: list[str],
+               evidence: tuple[int, int]) -> list[dict]:
+        if not sources and not targets:
+            return []
+        pairs = []
+        if sources and not targets and len(sources) >= 2:  # "A and B agreed": both directions
+            pairs = [(a, b) for a in sources for b in sources if a != b]
+        else:
+            pairs = [(a, b) for a in (sources or [None]) for b in (targets or [None]) if a != b]
+        modality = self._modality(trigger)
+        code = self._intended_code(pattern.code) if modality == "intended" else pattern.code
+        return [{"code": code, "source": a, "target": b, "modality": modality, "trigger": trigger.i,
+                 "evidence": evidence} for a, b in pairs]
+
+    def _intended_code(self, code: str) -> str:
+        """An intended event is coded as the intent to do it (CAMEO 03x): "willing to work
+        with" -> 032. The map is data (patterns.yml complement_maps.intended)."""
+        for key in (code, code[:3], code[:2]):
+            if key in self.intent_codes and self.intent_codes[key] in self.codebook:
+                return self.intent_codes[key]
+        return code
+
+    def _modality(self, trigger: Token) -> str:
+        """negated, hypothetical, intended, forecast or asserted, from the trigger and the
+        few verbs it hangs from ("is willing to work", "refused to sign"); an event noun
+        looks only at the verb that governs it."""
+        if trigger.pos_ in ("NOUN", "PROPN"):
+            if trigger.dep_ == "dobj" and trigger.head.pos_ in ("VERB", "AUX"):
+                return self._modality(trigger.head)  # "will continue to develop cooperation"
+            negated = any(c.dep_ == "neg" for c in trigger.head.children)
+            return "negated" if negated else "asserted"
+        chain = [trigger] + [t for t in trigger.ancestors if t.sent == trigger.sent][:5]
+        governing = chain[1:]
+        dependents = [c for t in chain[:2] for c in t.children]
+        if any(c.dep_ == "neg" for c in dependents) or any(t.lemma_ in self.cues["negated"] for t in governing):
+            return "negated"
+        marks = {c.lower_ for t in chain for c in t.children if c.dep_ == "mark"}
+        if marks & self.cues["hypothetical"]:
+            return "hypothetical"
+        auxiliaries = {c.lower_ for t in chain[:3] for c in t.children if c.dep_ == "aux"}
+        if any(t.lemma_ in self.cues["intended"] or t.lower_ in self.cues["intended"] for t in governing) \
+                or trigger.lemma_ in ("pledge", "vow", "promise"):
+            return "intended"
+        if auxiliaries & {"will", "shall", "'ll"}:
+            return "forecast" if self._editorial(trigger) else "intended"
+        if auxiliaries & {"would", "could", "might", "should"}:
+            return "hypothetical"
+        return "asserted"
+
+    def _editorial(self, token: Token) -> bool:
+        return any(s <= token.idx < e for s, e in self.editorial)
+
+    def _clause(self, verb: Token) -> tuple[int, int]:
+        """The trigger's clause as evidence; a verb inside a prepositional phrase ("play a
+        role in resolving ...") takes the clause of the verb above it."""
+        while verb.dep_ in ("pcomp", "pobj") and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "NOUN"):
+            verb = verb.head.head
+            if verb.pos_ == "NOUN" and verb.head.pos_ == "VERB":
+                verb = verb.head
+        tokens = [t.i for t in verb.subtree if t.sent == verb.sent]
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        start = min([verb.i] + [t.i for s in subjects for t in s.subtree])
+        start = max(start, min(tokens))
+        end = min(max(tokens) + 1, max(verb.i + 1, start + EVIDENCE_MAX_TOKENS))
+        return self._trim(start, end)
+
+    def _span_of(self, noun: Token) -> tuple[int, int]:
+        tokens = [t.i for t in noun.subtree]
+        return self._trim(min(tokens), min(max(tokens) + 1, noun.i + EVIDENCE_MAX_TOKENS))
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        doc = self.doc
+        while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        return start, end
+
+
+def _verb_key(token: Token, index: dict) -> str | None:
+    """The pattern key of a verb: its lemma, or, where the lemmatizer slips ("waging" ->
+    "wag"), the word with its inflection undone."""
+    lemma = token.lemma_.lower()
+    if lemma in index:
+        return lemma
+    word = token.lower_
+    for suffix, replacement in (("ing", "e"), ("ing", ""), ("ed", "e"), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and word[: -len(suffix)] + replacement in index:
+            return word[: -len(suffix)] + replacement
+    return None
+
+
+def _names(token: Token) -> set[str]:
+    """What an object is called, for object_nouns: its lemma, its text, and with its modifiers."""
+    head = {token.lemma_.lower(), token.lower_}
+    modifiers = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+    names = set(head)
+    if modifiers:
+        names |= {" ".join(modifiers[-1:] + [h]) for h in head} | {" ".join(modifiers + [h]) for h in head}
+    return names
+
+
+def _unique(events: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for event in events:
+        key = (event["code"][:2], event["source"], event["target"], event["trigger"])
+        if key not in seen:
+            seen.add(key)
+            out.append(event)
+    return out
+
+
+@Language.factory("communique_events", assigns=["doc._.communique_events"],
+                  requires=["doc._.communique_mentions", "doc._.communique_statements", "doc._.communique_segments"])
+def make_events(nlp: Language, name: str) -> Events:
+    return Events(nlp)
