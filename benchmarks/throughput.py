@@ -48,6 +48,7 @@ import os
 import resource
 import sys
 import time
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
@@ -93,10 +94,10 @@ def timed_pass(load, run, items: list) -> dict:
     run(pipeline, items[:WARMUP_DOCS])
     warmup_seconds = time.perf_counter() - started
     started = time.perf_counter()
-    docs, errors = run(pipeline, items)
+    docs, error_codes = run(pipeline, items)
     seconds = time.perf_counter() - started
     rss, worker_rss = peak_rss_mb()
-    return {"docs": docs, "errors": errors, "seconds": seconds, "warmup_seconds": warmup_seconds,
+    return {"docs": docs, "errors": sum(error_codes.values()), "error_codes": error_codes, "seconds": seconds, "warmup_seconds": warmup_seconds,
             "peak_rss_mb": rss, "worker_peak_rss_mb": worker_rss}
 
 
@@ -108,7 +109,7 @@ def spacy_pass(corpus_dir: Path, n: int, model: str, batch_size: int, workers: i
     texts = [a["text"] for a in load_articles(corpus_dir, n)]
 
     def run(nlp, subset):
-        return sum(1 for _ in nlp.pipe(subset, batch_size=batch_size, n_process=workers)), 0
+        return sum(1 for _ in nlp.pipe(subset, batch_size=batch_size, n_process=workers)), {}
 
     return timed_pass(lambda: spacy.load(resolve_model(model)), run, texts)
 
@@ -122,12 +123,13 @@ def full_pass(corpus_dir: Path, n: int, model: str, batch_size: int, workers: in
              for a in load_articles(corpus_dir, n)]  # built before timing: the CLI reads them from a file
 
     def run(_, subset):
-        docs = errors = 0
+        docs, error_codes = 0, Counter()
         for result in analyze_jsonl(subset, config):
             json.dumps(result, ensure_ascii=False)
             docs += 1
-            errors += "error" in result
-        return docs, errors
+            if "error" in result:
+                error_codes[result.get("code")] += 1
+        return docs, dict(error_codes)
 
     # analyze_jsonl loads the pipeline itself, once per process, so the warm-up run loads it
     # (in the workers only when there are workers, as in the CLI).
@@ -231,6 +233,9 @@ def render(report: dict) -> str:
     full = report["full"]
     lines.append(f"full pass: {full['to_spacy_docs']} of {full['docs']} docs ({full['to_spacy_words']:,} words after "
                  f"cleaning) reach spaCy; the others are error objects from ingest")
+    if full["errors"] > full["docs"] - full["to_spacy_docs"]:  # failures past ingest: a broken pipeline
+        lines.append(f"WARNING: records failed after ingest {full['error_codes']}: the full pass did not measure a "
+                     "working pipeline (see `communique analyze --jsonl` on a few of them)")
     lines.append(f"throughput ratio full/spacy (docs/s): {report['ratio']:.2f}  (1.0 = no overhead over spaCy)")
     return "\n".join(lines)
 
