@@ -186,10 +186,13 @@ class Events:
         return keys
 
     def _heads(self, token: Token) -> list[str]:
-        """The actors a (possibly coordinated) phrase names: its head and its conjuncts."""
+        """The actors a (possibly coordinated) phrase names: its head and its conjuncts;
+        for a head that is no actor ("al-Qaeda's network"), the first coded actor inside."""
         keys = []
         for head in [token, *token.conjuncts]:
-            key = self.owner.get(head.i) or next(iter(self._actors_in(head)), None)
+            inside = self._actors_in(head)
+            coded = [k for k in inside if k in self.actors and self.actors[k].code]
+            key = self.owner.get(head.i) or next(iter(coded or inside), None)
             if key and key not in keys:
                 keys.append(key)
         return keys
@@ -197,12 +200,12 @@ class Events:
     def _subjects(self, verb: Token) -> list[str]:
         node = verb
         for _ in range(8):
-            subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+            agents = [g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if agents:  # "was attacked by militiamen": the agent acts
+                return self._heads(agents[0])
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
-                subject = subjects[0]
-                if subject.dep_ == "agent":
-                    subject = next((g for g in subject.children if g.dep_ == "pobj"), subject)
-                return self._heads(subject)
+                return [] if subjects[0].dep_ == "nsubjpass" and node is verb else self._heads(subjects[0])
             if node.dep_ in CLIMB_DEPS and node.head.i != node.i:
                 if node.dep_ == "advcl" and node.head.dep_ == "ccomp" and self._statement_of(verb) is None:
                     node = node.head.head  # ", agreeing to ..." after a report belongs to the reporter
@@ -223,14 +226,15 @@ class Events:
                 preps = set(rule[5:].split("|"))
                 for prep in (c for c in children if c.dep_ in ("prep", "dative", "prt") and c.lower_ in preps):
                     for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                        keys = [k for k in self._heads(pobj) if k not in exclude] or self._actors_in(pobj, exclude)
+                        keys = [k for k in self._heads(pobj) if k not in exclude] or self._actors_in(pobj, exclude)[:1]
                         if keys:
-                            return keys[:1]
+                            return keys
             elif rule == "dobj":
                 for obj in (c for c in children if c.dep_ in ("dobj", "dative", "attr", "nsubjpass")):
-                    keys = self._other_country(self._actors_in(obj, exclude), exclude)
+                    heads = [k for k in self._heads(obj) if k not in exclude]
+                    keys = heads if len(heads) > 1 else self._other_country(self._actors_in(obj, exclude), exclude)[:1]
                     if keys:
-                        return keys[:1]
+                        return keys
         for child in (c for c in children if fallback and c.dep_ in ("dobj", "dative", "prep", "xcomp")):
             keys = self._other_country(self._actors_in(child, exclude), exclude)
             if keys:
