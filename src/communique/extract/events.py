@@ -82,7 +82,8 @@ def load_codebook() -> dict[str, Code]:
 
 
 @lru_cache(maxsize=1)
-def load_patterns() -> tuple[dict[str, list[Pattern]], dict[str, list[Pattern]], dict, frozenset, dict[str, str]]:
+def load_patterns() -> tuple[dict[str, list[Pattern]], dict[str, list[Pattern]], dict, frozenset,
+                             dict[str, dict[str, str]]]:
     data = load_yaml("events/patterns.yml")
     by_verb: dict[str, list[Pattern]] = {}
     by_noun: dict[str, list[Pattern]] = {}
@@ -105,7 +106,8 @@ def load_patterns() -> tuple[dict[str, list[Pattern]], dict[str, list[Pattern]],
         for noun in pattern.nouns:  # "peace talks" is found at its head, "talks"
             by_noun.setdefault(noun.split()[-1], []).append(pattern)
     return (by_verb, by_noun, data.get("modality") or {}, frozenset(_words(data.get("light_verbs"))),
-            {str(k): str(v) for k, v in ((data.get("complement_maps") or {}).get("intended") or {}).items()})
+            {name: {str(k): str(v) for k, v in (table or {}).items()}
+             for name, table in (data.get("complement_maps") or {}).items()})
 
 
 def _words(value) -> list[str]:
@@ -119,7 +121,7 @@ def _words(value) -> list[str]:
 class Events:
     def __init__(self, nlp: Language):
         self.codebook = load_codebook()
-        self.by_verb, self.by_noun, modality, self.light_verbs, self.intent_codes = load_patterns()
+        self.by_verb, self.by_noun, modality, self.light_verbs, self.complement_maps = load_patterns()
         # Cue phrases by their content word: "willing to" -> willing, "plan to" -> plan.
         self.cues = {kind: {w for phrase in _words(modality.get(kind)) for w in phrase.split()
                             if w not in ("to", "be", "is", "are", "in", "the", "that", "of", "on", "will", "continue")}
@@ -306,17 +308,34 @@ class Events:
         else:
             pairs = [(a, b) for a in (sources or [None]) for b in (targets or [None]) if a != b]
         modality = self._modality(trigger)
-        code = self._intended_code(pattern.code) if modality == "intended" else pattern.code
+        code = self._recode(pattern.code, modality, trigger)
         return [{"code": code, "source": a, "target": b, "modality": modality, "trigger": trigger.i,
                  "evidence": evidence} for a, b in pairs]
 
-    def _intended_code(self, code: str) -> str:
-        """An intended event is coded as the intent to do it (CAMEO 03x): "willing to work
-        with" -> 032. The map is data (patterns.yml complement_maps.intended)."""
+    def _recode(self, code: str, modality: str, trigger: Token) -> str:
+        """CAMEO codes what was said about an event, not the event: an intended event is the
+        intent to do it ("willing to work with" -> 032), an intended hostile act a threat
+        ("plans to impose sanctions" -> 1312), a refused one a rejection ("refused to
+        allow aid" -> 122). The maps are data (patterns.yml complement_maps)."""
+        if modality == "intended":
+            table = "threaten" if int(code[:2]) >= 14 else "intended"
+        elif modality == "negated" and self._refused(trigger):
+            table = "refuse"
+        else:
+            return code
+        mapping = self.complement_maps.get(table, {})
         for key in (code, code[:3], code[:2]):
-            if key in self.intent_codes and self.intent_codes[key] in self.codebook:
-                return self.intent_codes[key]
+            if key in mapping and mapping[key] in self.codebook:
+                return mapping[key]
         return code
+
+    def _refused(self, trigger: Token) -> bool:
+        """Refused, denied or declined, or "will not": a rejection rather than a non-event."""
+        chain = [trigger] + [t for t in trigger.ancestors if t.sent == trigger.sent][:3]
+        if any(t.lemma_ in ("refuse", "decline", "deny", "reject", "renege") for t in chain[1:]):
+            return True
+        dependents = [c for c in trigger.children]
+        return any(c.dep_ == "neg" for c in dependents) and any(c.lower_ in ("will", "wo", "would") for c in dependents)
 
     def _modality(self, trigger: Token) -> str:
         """negated, hypothetical, intended, forecast or asserted, from the trigger and the
