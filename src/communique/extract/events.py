@@ -217,6 +217,18 @@ class Events:
             break
         return []
 
+    @staticmethod
+    def _subject_token(verb: Token) -> Token | None:
+        node = verb
+        for _ in range(8):
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+            if subjects:
+                return subjects[0]
+            if node.dep_ not in CLIMB_DEPS or node.head.i == node.i:
+                return None
+            node = node.head
+        return None
+
     def _target(self, trigger: Token, pattern: Pattern, exclude: set[str], fallback: bool = True) -> list[str]:
         """The target where the pattern says (tried in order), else any actor among the
         trigger's objects. "between" targets are handled by the caller."""
@@ -251,7 +263,9 @@ class Events:
     # ------------------------------------------------------------- events
     def _verb_event(self, verb: Token, pattern: Pattern) -> list[dict]:
         sources = self._subjects(verb)
-        sources, reciprocal_targets = self._speaker_as_source(verb, sources)
+        subject = self._subject_token(verb)
+        unresolved = subject is None or subject.lower_ in ("it", "he", "she", "they", "we", "i")
+        sources, reciprocal_targets = self._speaker_as_source(verb, sources, fill_empty=unresolved)
         targets = self._target(verb, pattern, set(sources)) or reciprocal_targets
         return self._pairs(verb, pattern, sources, targets, evidence=self._clause(verb))
 
@@ -278,7 +292,7 @@ class Events:
             return []
         return self._pairs(noun, pattern, sources, targets, evidence=evidence)
 
-    def _speaker_as_source(self, trigger: Token, sources: list[str]) -> tuple[list[str], list[str]]:
+    def _speaker_as_source(self, trigger: Token, sources: list[str], fill_empty: bool = False) -> tuple[list[str], list[str]]:
         """Inside a statement, the speaker stands for its own country or "we"."""
         statement = self._statement_of(trigger)
         if statement is None or not statement.get("speaker"):
@@ -286,6 +300,8 @@ class Events:
         speaker = self.actors.get(statement["speaker"])
         if speaker is None:
             return sources, []
+        if not sources and fill_empty:  # "Iraq said it would allow ...": the unresolved "it" is the speaker
+            return [speaker.key], []
         mine = [k for k in sources if k in self.actors and self.actors[k].kind == "country"
                 and self.actors[k].country == speaker.country]
         if not mine:
