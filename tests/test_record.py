@@ -42,3 +42,14 @@ def test_python_api_raises_coded_errors():
     from communique.errors import CommuniqueError
     with pytest.raises(CommuniqueError, match=r"\[C105\]"):
         analyze_text("   \n  ")
+
+
+def test_long_documents_run_apart_and_keep_their_place():
+    from communique.analyze import LONG_DOCUMENT_CHARS
+    long_text = "The envoy met the minister in Lima on Monday. " * (LONG_DOCUMENT_CHARS // 40)
+    documents = [document_from_text("Talks resumed in Geneva on Friday.", "a"),
+                 document_from_text(long_text, "long"),
+                 document_from_text("The ceasefire held overnight, officials said.", "c")]
+    records = analyze_documents(documents, Config(batch_size=2))
+    assert [r["document"]["id"] for r in records] == ["a", "long", "c"]
+    assert len(records[1]["segments"]) > 500 and records[2]["statements"]
