@@ -347,7 +347,8 @@ class Events:
 
     def _refused(self, trigger: Token) -> bool:
         """Refused, denied or declined, or "will not": a rejection rather than a non-event."""
-        chain = [trigger] + [t for t in trigger.ancestors if t.sent == trigger.sent][:3]
+        sent = trigger.sent
+        chain = [trigger] + [t for t in trigger.ancestors if sent.start <= t.i < sent.end][:3]
         if any(t.lemma_ in ("refuse", "decline", "deny", "reject", "renege") for t in chain[1:]):
             return True
         dependents = [c for c in trigger.children]
@@ -362,7 +363,8 @@ class Events:
                 return self._modality(trigger.head)  # "will continue to develop cooperation"
             negated = any(c.dep_ == "neg" for c in trigger.head.children)
             return "negated" if negated else "asserted"
-        chain = [trigger] + [t for t in trigger.ancestors if t.sent == trigger.sent][:5]
+        sent = trigger.sent
+        chain = [trigger] + [t for t in trigger.ancestors if sent.start <= t.i < sent.end][:5]
         governing = chain[1:]
         dependents = [c for t in chain[:2] for c in t.children]
         if any(c.dep_ == "neg" for c in dependents) or any(t.lemma_ in self.cues["negated"] for t in governing):
@@ -390,7 +392,8 @@ class Events:
             verb = verb.head.head
             if verb.pos_ == "NOUN" and verb.head.pos_ == "VERB":
                 verb = verb.head
-        tokens = [t.i for t in verb.subtree if t.sent == verb.sent]
+        sent = verb.sent
+        tokens = [t.i for t in verb.subtree if sent.start <= t.i < sent.end]
         subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
         start = min([verb.i] + [t.i for s in subjects for t in s.subtree])
         start = max(start, min(tokens))

@@ -75,13 +75,14 @@ def editorial_stretches(doc: Doc) -> list[tuple[int, int, str]]:
         return doc._.communique_editorial
     lex = _lexicon()
     quoted = quoted_tokens(doc)
+    text = doc.text  # built afresh on every access: read it once
     found: list[tuple[int, int, str]] = []
     assessment_block = None
     for sent in doc.sents:
         words = [t for t in sent if not (t.is_space or (t.is_punct and t.i == sent.start))]
         if not words:
             continue
-        block = _block_of(doc, sent)
+        block = text.count("\n", 0, sent.start_char)  # the line (block) the sentence is on
         start, end = words[0].i, words[-1].i + 1
         opening = " ".join(t.lower_ for t in words[:6])
         opening = re.sub(r"\s*-\s*", "-", opening)
@@ -107,10 +108,6 @@ def editorial_stretches(doc: Doc) -> list[tuple[int, int, str]]:
                     break
     doc._.communique_editorial = found
     return found
-
-
-def _block_of(doc: Doc, sent: Span) -> int:
-    return doc.text.count("\n", 0, sent.start_char)
 
 
 def _inference(root, lex) -> bool:
@@ -161,9 +158,9 @@ class Voice:
             s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
             if not _mostly_inside(s_char, e_char, contents):
                 editorial.append((s_char, e_char))
-        segments = []
+        segments, text = [], doc.text
         for segment in doc._.communique_segments or []:
-            segments.extend(_cut(doc, segment, editorial))
+            segments.extend(_cut(text, segment, editorial))
         doc._.communique_segments = segments
         return doc
 
@@ -173,7 +170,7 @@ def _mostly_inside(start: int, end: int, contents: list[tuple[int, int]]) -> boo
     return any(max(0, min(end, e) - max(start, s)) / size >= 0.5 for s, e in contents)
 
 
-def _cut(doc: Doc, segment: dict, editorial: list[tuple[int, int]]) -> list[dict]:
+def _cut(text: str, segment: dict, editorial: list[tuple[int, int]]) -> list[dict]:
     """One segment cut into pieces by the editorial stretches inside it (character spans)."""
     seg_start, seg_end = segment["span"]
     pieces, cursor = [], seg_start
@@ -189,15 +186,15 @@ def _cut(doc: Doc, segment: dict, editorial: list[tuple[int, int]]) -> list[dict
         pieces.append((cursor, seg_end, "reported"))
     merged: list[tuple[int, int, str]] = []
     for s, e, voice in pieces:  # a piece of bare punctuation (the full stop) joins the one before
-        if merged and not any(c.isalnum() for c in doc.text[s:e]):
+        if merged and not any(c.isalnum() for c in text[s:e]):
             merged[-1] = (merged[-1][0], e, merged[-1][2])
         else:
             merged.append((s, e, voice))
     out = []
     for s, e, voice in merged:
-        text = doc.text[s:e]
-        s += len(text) - len(text.lstrip(" ,;:—–("))
-        e -= len(text) - len(text.rstrip(" ,;:—–("))
+        piece = text[s:e]
+        s += len(piece) - len(piece.lstrip(" ,;:—–("))
+        e -= len(piece) - len(piece.rstrip(" ,;:—–("))
         if e > s:
             out.append({**segment, "span": (s, e), "voice": voice})
     return out
