@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..resources import data_path, load_yaml
+from .statements import mention_owner
 
 if not Doc.has_extension("communique_events"):
     Doc.set_extension("communique_events", default=None)
@@ -128,10 +129,8 @@ class Events:
                      for kind in ("intended", "forecast", "hypothetical", "negated")}
 
     def __call__(self, doc: Doc) -> Doc:
-        from .statements import _mention_owner  # one definition of which actor owns a token
-
         self.doc = doc
-        self.owner = _mention_owner(doc)
+        self.owner = mention_owner(doc)
         self.actors = {a.key: a for a in doc._.communique_actors or []}
         self.statements = doc._.communique_statements or []
         self.editorial = [s["span"] for s in doc._.communique_segments or [] if s["voice"] == "editorial"]

@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..resources import load_yaml
+from .actors import Actor
 from .quotes import quote_spans, quoted_tokens
 from .voice import editorial_stretches
 
@@ -51,7 +52,7 @@ class Statements:
 
     def __call__(self, doc: Doc) -> Doc:
         self.doc = doc
-        self.owner = _mention_owner(doc)
+        self.owner = mention_owner(doc)
         self.quoted = quoted_tokens(doc)
         self.trims = [(s, e) for s, e, reason in editorial_stretches(doc) if reason in ("evaluative", "hedge")]
         statements: list[dict] = []
@@ -335,8 +336,6 @@ class Statements:
 
     def _new_speaker(self, subject: Token) -> str:
         """An actor for a speaker no dictionary knows: its noun phrase, code null."""
-        from .actors import Actor  # the actors component defines the type
-
         doc = self.doc
         start = subject.left_edge.i
         while start < subject.i and doc[start].pos_ == "DET":
@@ -376,7 +375,7 @@ class Statements:
                 "cue_span": chars((statement["cue_i"], statement["cue_i"] + 1))}
 
 
-def _mention_owner(doc: Doc) -> dict[int, str]:
+def mention_owner(doc: Doc) -> dict[int, str]:
     """Token -> the actor key of the shortest mention covering it (the most specific)."""
     owner: dict[int, tuple[int, str]] = {}
     for start, end, key in doc._.communique_mentions or []:
