@@ -277,7 +277,7 @@ class ActorRecognizer:
             return self._from_entry(org.entry, day)  # "Hamas fighters", "Pentagon officials": that body's people
         if sectors:
             text = doc[phrase["start"]:phrase["end"]].text
-            if sectors[-1].sector.person:
+            if sectors[-1].sector.person and len(sectors) == 1:  # not "Foreign Ministry spokesperson"
                 holder = self.gazetteer.holder(country, doc[sectors[-1].start:sectors[-1].end].text.lower(), role, day)
                 if holder is not None:
                     return self._from_entry(holder, day)

@@ -315,7 +315,7 @@ class Events:
 
     def _pairs(self, trigger: Token, pattern: Pattern, sources: list[str], targets: list[str],
                evidence: tuple[int, int]) -> list[dict]:
-        if not sources and not targets:
+        if not sources:  # who acted is unknown: no event to count ("the ministers discussed ...")
             return []
         pairs = []
         if sources and not targets and len(sources) >= 2:  # "A and B agreed": both directions

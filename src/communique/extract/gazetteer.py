@@ -79,7 +79,10 @@ class Gazetteer:
         ``country`` on ``day``, if exactly one does."""
         if not country:
             return None
-        for matches in (lambda o: title in o.titles, lambda o: role is not None and o.role == role):
+        # By role only for a one-word title: "the spokesperson" is the government's, but
+        # a "Foreign Ministry spokesperson" is not the holder of that office.
+        generic = " " not in title
+        for matches in (lambda o: title in o.titles, lambda o: generic and role is not None and o.role == role):
             found = [e for e in self.entries.values() if e.kind == "person"
                      and any(o.country == country and matches(o) and o.holds_on(day) for o in e.offices)]
             if found:

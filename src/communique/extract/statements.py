@@ -48,6 +48,8 @@ class Statements:
         self.according = [tuple(p.split()) for p in cues["according_to"]]
         self.scare_max = int(cues["scare_quote_max_words"])
         self.object_cues = set(cues.get("object") or [])
+        self.evidence = set(cues.get("evidence") or [])
+        self.evidence_subjects = {w.split()[-1] for w in cues.get("evidence_subjects") or []}
         self.expletives = set(cues["expletives"])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -69,7 +71,7 @@ class Statements:
     def _indirect(self, sent: Span) -> list[dict]:
         out = []
         for cue in sent:
-            if cue.lemma_ not in self.speech or cue.pos_ not in ("VERB", "AUX") or cue.i in self.quoted:
+            if not self._is_cue(cue) or cue.pos_ not in ("VERB", "AUX") or cue.i in self.quoted:
                 continue
             if any(c.dep_ == "auxpass" for c in cue.children):  # "she is assured of ...", "it was reported"
                 continue
@@ -79,6 +81,14 @@ class Statements:
             for start, end in self._claims(content):
                 out.append(self._statement(cue, start, end, direct=False))
         return out
+
+    def _is_cue(self, verb: Token) -> bool:
+        if verb.lemma_ in self.speech:
+            return True
+        if verb.lemma_ in self.evidence:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            return subject is not None and subject.lemma_.lower() in self.evidence_subjects
+        return False
 
     def _complement(self, cue: Token, sent: Span) -> tuple[int, int] | None:
         doc = self.doc

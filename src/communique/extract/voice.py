@@ -173,6 +173,8 @@ def _mostly_inside(start: int, end: int, contents: list[tuple[int, int]]) -> boo
 def _cut(text: str, segment: dict, editorial: list[tuple[int, int]]) -> list[dict]:
     """One segment cut into pieces by the editorial stretches inside it (character spans)."""
     seg_start, seg_end = segment["span"]
+    if not any(s < seg_end and e > seg_start for s, e in editorial):
+        return [segment]  # no editorial piece: the sentence stays whole, punctuation and all
     pieces, cursor = [], seg_start
     for s_char, e_char in sorted(editorial):
         if e_char <= seg_start or s_char >= seg_end:
