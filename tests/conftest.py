@@ -50,3 +50,31 @@ def run_cli(*args: str, stdin: str | None = None, env: dict | None = None, cwd: 
     exe = Path(sys.executable).with_name("communique")
     return subprocess.run([str(exe), *args], input=stdin, capture_output=True, text=True, env=full_env,
                           cwd=cwd or ROOT, timeout=600)
+
+
+def score_dev_set(dataset: str, scorer: str, tmp_path: Path, *cli_args: str) -> str:
+    """Run a ../shared/dev set through `communique analyze --jsonl` and its scorer, as
+    ../shared/dev/README.md does; return the scorer's output (its last line is f1=...)."""
+    data, make_input, score = shared_path(dataset), shared_path("eval/to_input.py"), shared_path(scorer)
+    batch, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    batch.write_text(subprocess.run([sys.executable, str(make_input), str(data)], capture_output=True, text=True,
+                                    check=True).stdout)
+    result = run_cli("analyze", "--jsonl", str(batch), "--out", str(out), *cli_args)
+    assert result.returncode == 0, result.stderr
+    return subprocess.run([sys.executable, str(score), str(data), str(out)], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def last_f1(scorer_output: str) -> float:
+    return float(scorer_output.strip().splitlines()[-1].split("=")[1])
+
+
+def component_pipeline(*components: str):
+    """The spaCy model with communique's block boundaries and the given components only."""
+    import spacy
+    from communique.nlp import resolve_model
+    nlp = spacy.load(resolve_model("sm"))
+    nlp.add_pipe("communique_blocks", before="parser")
+    for name in components:
+        nlp.add_pipe(name)
+    return nlp

@@ -11,8 +11,7 @@ import sys
 import pytest
 import spacy
 
-from communique.nlp import resolve_model
-from conftest import shared_path
+from conftest import component_pipeline, shared_path
 
 import communique.extract.quantities  # noqa: F401  (registers the factory and the extension)
 import communique.extract.segments  # noqa: F401
@@ -20,10 +19,7 @@ import communique.extract.segments  # noqa: F401
 
 @pytest.fixture(scope="module")
 def qnlp():
-    nlp = spacy.load(resolve_model("sm"))
-    nlp.add_pipe("communique_blocks", before="parser")
-    nlp.add_pipe("communique_quantities")
-    return nlp
+    return component_pipeline("communique_quantities")
 
 
 def found(nlp, text):

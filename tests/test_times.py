@@ -15,8 +15,7 @@ import pytest
 import spacy
 
 import communique.extract  # noqa: F401  (registers doc._.communique_published)
-from communique.nlp import resolve_model
-from conftest import shared_path
+from conftest import component_pipeline, shared_path
 
 TIMEBANK_VALUE_F1_FLOOR = 0.75
 CANONICAL_TIMES_F1_FLOOR = 0.85
@@ -24,10 +23,7 @@ CANONICAL_TIMES_F1_FLOOR = 0.85
 
 @pytest.fixture(scope="module")
 def nlp():
-    pipeline = spacy.load(resolve_model("sm"))
-    pipeline.add_pipe("communique_blocks", before="parser")
-    pipeline.add_pipe("communique_times")
-    return pipeline
+    return component_pipeline("communique_times")
 
 
 def times(nlp, text: str, published: str | None) -> list[tuple[str, str, str]]:
