@@ -37,6 +37,7 @@ CLIMB_DEPS = {"xcomp", "conj", "advcl", "dep"}
 TRIM_START_POS = {"DET", "ADV", "ADJ", "ADP", "SCONJ"}
 MAX_SPEAKER_WORDS = 10
 RELATIVE_PRONOUNS = {"who", "which", "that"}
+SPLIT_QUOTE_GAP_TOKENS = 16  # '"A," said Jane Doe, the party's chairwoman. "B."' is one quotation
 
 
 class Statements:
@@ -260,7 +261,7 @@ class Statements:
             if i + 1 < len(spans):
                 gap = doc[end:spans[i + 1][0]]
                 cues = [t for t in gap if t.lemma_ in self.speech and t.pos_ in ("VERB", "AUX")]
-                if cues and len(gap) <= 8 and "\n" not in gap.text:
+                if cues and len(gap) <= SPLIT_QUOTE_GAP_TOKENS and "\n" not in gap.text:
                     groups.append((start, spans[i + 1][1], cues[0]))
                     i += 2
                     continue
