@@ -69,4 +69,4 @@ def test_plover_dev_set(tmp_path):
     assert last_f1(scored) >= PLOVER_FLOOR
 
 
-PLOVER_FLOOR = 0.16  # measured 0.184; the issue asks 0.60
+PLOVER_FLOOR = 0.20  # measured 0.225; the issue asks 0.60

@@ -317,6 +317,8 @@ class Events:
                evidence: tuple[int, int]) -> list[dict]:
         if not sources:  # who acted is unknown: no event to count ("the ministers discussed ...")
             return []
+        if not targets and len(sources) < 2:  # a dyad needs two sides (or "A and B" acting together)
+            return []
         pairs = []
         if sources and not targets and len(sources) >= 2:  # "A and B agreed": both directions
             pairs = [(a, b) for a in sources for b in sources if a != b]
