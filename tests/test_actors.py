@@ -157,3 +157,12 @@ def test_bad_user_dictionary_stops_a_batch_before_it_starts(tmp_path):
 ])
 def test_named_groups_and_institutions(text, name, code):
     assert find(actors_of(text, "2024-03-01"), name)["code"] == code
+
+
+def test_plural_pronoun_joins_the_nearest_group():
+    record = analyze_text("Hamas rejected the proposal on Monday. They argue that the plan is unlawful.", "t")
+    body = record["document"]["text"]
+    hamas = next(a for a in record["actors"] if a["code"] == "PSEREBHMS")
+    assert "They" in mention_texts(body, hamas)
+    [argued] = [s for s in record["statements"] if s["cue"] == "argue"]
+    assert argued["speaker"] == hamas["id"]

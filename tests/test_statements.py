@@ -118,4 +118,4 @@ def test_polnear_attributions(tmp_path):
 
 
 # The measured figure, less a margin; the target (0.65) is not reached yet.
-POLNEAR_FLOOR = 0.54  # measured 0.562
+POLNEAR_FLOOR = 0.54  # measured 0.566

@@ -74,6 +74,7 @@ class ActorRecognizer:
         self.honorifics = set(names["honorifics"])
         self.pair_nouns = {k.lower(): v for k, v in names["pair_nouns"].items()}
         self.person_pronouns = set(names["person_pronouns"])
+        self.group_pronouns = set(names.get("group_pronouns") or [])
         self.pronoun_roles = set(names["pronoun_roles"])
         self.name_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         by_key: dict[str, list] = {}
@@ -345,6 +346,11 @@ class ActorRecognizer:
             lower = token.lower_
             if lower in self.person_pronouns and token.dep_ in self.pronoun_roles:
                 antecedent = self._nearest(doc, ordered, token, actors, {"person"}, limit=1, subjects_first=True)
+                if antecedent:
+                    mention(actors[antecedent[0]], token.i, token.i + 1)
+            elif lower in self.group_pronouns and token.dep_ in self.pronoun_roles:
+                antecedent = self._nearest(doc, ordered, token, actors, {"group", "organization", "country"}, limit=1,
+                                           subjects_first=True)
                 if antecedent:
                     mention(actors[antecedent[0]], token.i, token.i + 1)
             elif lower in self.pair_nouns and token.i > 0:
