@@ -50,6 +50,7 @@ class Statements:
         self.scare_max = int(cues["scare_quote_max_words"])
         self.object_cues = set(cues.get("object") or [])
         self.evidence = set(cues.get("evidence") or [])
+        self.noun_cues = set(cues.get("nouns") or [])
         self.evidence_subjects = {w.split()[-1] for w in cues.get("evidence_subjects") or []}
         self.expletives = set(cues["expletives"])
 
@@ -61,6 +62,7 @@ class Statements:
         statements: list[dict] = []
         for sent in doc.sents:
             statements.extend(self._indirect(sent))
+            statements.extend(self._noun_reports(sent))
             statements.extend(self._according_to(sent))
         statements.extend(self._direct(statements))
         statements.extend(self._objects(statements))
@@ -172,6 +174,28 @@ class Statements:
             cursor = cut + 1
         pieces.append((cursor, end))
         return [(s, e) for s, e in pieces if e - s >= 2]
+
+    # -------------------------------------------------------------- noun cues
+    def _noun_reports(self, sent: Span) -> list[dict]:
+        """"Putin's claim that ...", "the minister's warning that ...": the clause after the
+        noun's "that"; the speaker is its possessor, or the subject of the verb it is the
+        object of ("X repeated the claim that ...")."""
+        out = []
+        for noun in sent:
+            if noun.pos_ != "NOUN" or noun.lower_ not in self.noun_cues or noun.i in self.quoted:
+                continue
+            that = noun.i + 1
+            if that >= sent.end - 2 or self.doc[that].lower_ != "that":
+                continue
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is None and noun.dep_ == "dobj":
+                owner = self._subject(noun.head)
+            if owner is None:
+                continue
+            content = self._clause_to_end(that + 1, sent, noun)
+            if content is not None:
+                out.append(self._statement(noun, *content, direct=False, subject=owner))
+        return out
 
     # -------------------------------------------------------------- object cues
     def _objects(self, found: list[dict]) -> list[dict]:
