@@ -69,4 +69,10 @@ def test_plover_dev_set(tmp_path):
     assert last_f1(scored) >= PLOVER_FLOOR
 
 
-PLOVER_FLOOR = 0.20  # measured 0.225; the issue asks 0.60
+PLOVER_FLOOR = 0.22  # measured 0.242; the issue asks 0.60
+
+
+def test_must_inside_a_statement_is_the_speaker_s_demand():
+    found = events("France said that Mali must hand over the detained journalists to the Red Cross.")
+    assert any(e["source"] == "FRA" and e["target"] == "MLI" and e["cameo"].startswith("10") and e["plover"] == "REQUEST"
+               for e in found), found

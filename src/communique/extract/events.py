@@ -261,6 +261,9 @@ class Events:
 
     # ------------------------------------------------------------- events
     def _verb_event(self, verb: Token, pattern: Pattern) -> list[dict]:
+        demand = self._demanded(verb, pattern)
+        if demand:
+            return demand
         sources = self._subjects(verb)
         subject = self._subject_token(verb)
         unresolved = subject is None or subject.lower_ in ("it", "he", "she", "they", "we", "i")
@@ -290,6 +293,24 @@ class Events:
         if not sources or (not targets and len(sources) < 2):  # "the war in Ukraine", "his visit": no dyad
             return []
         return self._pairs(noun, pattern, sources, targets, evidence=evidence)
+
+    def _demanded(self, verb: Token, pattern: Pattern) -> list[dict]:
+        """"X said Y must drop its barriers": a demand by the speaker on Y (CAMEO 10x, by
+        the complement map), not an event of Y's."""
+        if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
+            return []
+        statement = self._statement_of(verb)
+        speaker = self.actors.get(statement["speaker"]) if statement and statement.get("speaker") else None
+        subjects = self._subjects(verb)
+        if speaker is None or not subjects:
+            return []
+        mapping = self.complement_maps.get("demand", {})
+        code = next((mapping[k] for k in (pattern.code, pattern.code[:3], pattern.code[:2])
+                     if k in mapping and mapping[k] in self.codebook), "100" if "100" in self.codebook else None)
+        if code is None:
+            return []
+        return [{"code": code, "source": speaker.key, "target": target, "modality": "asserted", "trigger": verb.i,
+                 "evidence": self._clause(verb)} for target in subjects if target != speaker.key]
 
     def _speaker_as_source(self, trigger: Token, sources: list[str], fill_empty: bool = False) -> tuple[list[str], list[str]]:
         """Inside a statement, the speaker stands for its own country or "we"."""
