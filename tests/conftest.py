@@ -78,3 +78,14 @@ def component_pipeline(*components: str):
     for name in components:
         nlp.add_pipe(name)
     return nlp
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def scorer_json(scorer: Path, gold: Path, output: Path) -> dict:
+    """Run a shared scorer with --json and return its report (a "f1=" line follows the JSON)."""
+    result = subprocess.run([sys.executable, str(scorer), str(gold), str(output), "--json"],
+                            capture_output=True, text=True, check=True, timeout=300)
+    return json.JSONDecoder().raw_decode(result.stdout)[0]

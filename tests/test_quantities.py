@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import json
 import math
-import subprocess
-import sys
 
 import pytest
 import spacy
 
-from conftest import component_pipeline, shared_path
+from conftest import component_pipeline, read_jsonl, scorer_json, shared_path
 
 import communique.extract.quantities  # noqa: F401  (registers the factory and the extension)
 import communique.extract.segments  # noqa: F401
@@ -188,7 +186,7 @@ def test_works_without_a_parser():
 def test_quantulum3_corpus(qnlp, tmp_path):
     dataset = shared_path("dev/quantulum3.jsonl")
     scorer = shared_path("eval/score_quantities.py")
-    records = [json.loads(line) for line in dataset.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = read_jsonl(dataset)
     out = tmp_path / "quantulum3_out.jsonl"
     with out.open("w", encoding="utf-8") as handle:
         for rec, doc in zip(records, qnlp.pipe([r["text"] for r in records])):
@@ -198,10 +196,7 @@ def test_quantulum3_corpus(qnlp, tmp_path):
                           for i, q in enumerate(doc._.communique_quantities, 1)]
             handle.write(json.dumps({"schema": "communique/1", "document": {"id": rec["id"], "text": rec["text"]},
                                      "quantities": quantities}, ensure_ascii=False) + "\n")
-    run = subprocess.run([sys.executable, str(scorer), str(dataset), str(out), "--json"],
-                         capture_output=True, text=True, timeout=120)
-    assert run.returncode == 0, run.stderr
-    scores = json.loads(run.stdout[:run.stdout.rindex("\nf1=")])["scores"]
+    scores = scorer_json(scorer, dataset, out)["scores"]
     vu, vo = scores["value+unit"], scores["value only"]
     print(f"quantulum3: value+unit F1={vu['f1']} (p={vu['p']} r={vu['r']}), value only F1={vo['f1']}")
     assert vu["f1"] >= 0.85
@@ -222,10 +217,7 @@ def test_canonical_example_quantities(qnlp, tmp_path):
     out.write_text(json.dumps({"schema": "communique/1", "document": {"id": "putin-xi-call", "text": text},
                                "actors": [], "statements": [], "events": [], "quantities": quantities,
                                "times": [], "segments": []}), encoding="utf-8")
-    run = subprocess.run([sys.executable, str(scorer), str(gold), str(out), "--json"],
-                         capture_output=True, text=True, timeout=120)
-    assert "\nmin_f1=" in run.stdout, run.stdout + run.stderr
-    scores = json.loads(run.stdout[:run.stdout.rindex("\nmin_f1=")])["scores"]
+    scores = scorer_json(scorer, gold, out)["scores"]
     print(f"putin-xi-call quantities: {scores['quantities']}")
     assert scores["quantities"]["f1"] == 1.0, scores["quantities"]
     expected = {q["text"]: q for q in json.loads(gold.read_text(encoding="utf-8"))["quantities"]}

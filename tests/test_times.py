@@ -8,14 +8,13 @@ the canonical example's times.
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 
 import pytest
 import spacy
 
 import communique.extract  # noqa: F401  (registers doc._.communique_published)
-from conftest import component_pipeline, shared_path
+from conftest import component_pipeline, read_jsonl, scorer_json, shared_path
 
 TIMEBANK_VALUE_F1_FLOOR = 0.75
 CANONICAL_TIMES_F1_FLOOR = 0.85
@@ -201,12 +200,9 @@ def _run(nlp, records) -> list[dict]:
 def test_timebank_dev_value_f1(nlp, tmp_path):
     dataset = shared_path("dev/timebank_dev.jsonl")
     scorer = shared_path("eval/score_times.py")
-    records = [json.loads(line) for line in dataset.read_text(encoding="utf-8").splitlines() if line.strip()]
     out = tmp_path / "timebank_out.jsonl"
-    out.write_text("".join(json.dumps(o) + "\n" for o in _run(nlp, records)), encoding="utf-8")
-    result = subprocess.run([sys.executable, str(scorer), str(dataset), str(out), "--json"],
-                            capture_output=True, text=True, check=True)
-    scores = json.JSONDecoder().raw_decode(result.stdout)[0]["scores"]
+    out.write_text("".join(json.dumps(o) + "\n" for o in _run(nlp, read_jsonl(dataset))), encoding="utf-8")
+    scores = scorer_json(scorer, dataset, out)["scores"]
     print("\nTimeBank dev:", {k: scores[k]["f1"] for k in ("strict", "relaxed", "value")})
     assert scores["value"]["f1"] >= TIMEBANK_VALUE_F1_FLOOR, scores
 
@@ -220,9 +216,7 @@ def test_canonical_example_times(nlp, tmp_path):
     record.update({"actors": [], "statements": [], "events": [], "quantities": [], "segments": []})
     out = tmp_path / "canonical.json"
     out.write_text(json.dumps(record), encoding="utf-8")
-    result = subprocess.run([sys.executable, str(shared_path("eval/score.py")), str(gold_path), str(out), "--json"],
-                            capture_output=True, text=True)
-    report = json.JSONDecoder().raw_decode(result.stdout)[0]
+    report = scorer_json(shared_path("eval/score.py"), gold_path, out)
     f1 = report["scores"]["times"]["f1"]
     print("\ncanonical times:", report["scores"]["times"], "missed:", report["misses"].get("times"))
     assert f1 >= CANONICAL_TIMES_F1_FLOOR, report["misses"].get("times")

@@ -404,21 +404,9 @@ class Quantities:
                     mult = lex.scales.get(hm.group(1).lower()) or lex.dozens[hm.group(1).lower()]
                     return Number(0.5 * mult, pos, m.end() + hm.end(), False, ["half", hm.group(1).lower()], True)
                 return None
-            cat = None
-            if w in lex.ones:
-                cat = "ones"
-            elif w in lex.teens:
-                cat = "teens"
-            elif w in lex.tens:
-                cat = "tens"
-            elif w in lex.hundred:
-                cat = "hundred"
-            elif w in lex.scales:
-                cat = "scale"
-            elif w in lex.dozens:
-                cat = "dozen"
-            elif w in lex.denominators:
-                cat = "frac"
+            classes = (("ones", lex.ones), ("teens", lex.teens), ("tens", lex.tens), ("hundred", lex.hundred),
+                       ("scale", lex.scales), ("dozen", lex.dozens), ("frac", lex.denominators))
+            cat = next((name for name, words in classes if w in words), None)
             if cat is None:
                 break
             ok = False
