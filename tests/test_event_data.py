@@ -11,9 +11,9 @@ EVENTS = Path(__file__).resolve().parents[1] / "src" / "communique" / "data" / "
 
 PATTERN_KEYS = {
     "code", "verbs", "nouns", "particles", "object_nouns", "exclude_object_nouns",
-    "xcomp", "cue_words", "target", "note",
+    "xcomp", "cue_words", "target", "note", "intransitive",
 }
-LIST_KEYS = PATTERN_KEYS - {"code", "target", "note"}
+LIST_KEYS = PATTERN_KEYS - {"code", "target", "note", "intransitive"}
 TARGET_SIMPLE = {"dobj", "between", "none"}
 TARGET_PREPS = {"with", "to", "on", "against", "of", "from", "for", "in", "into", "over",
                 "about", "at", "by", "near", "outside"}
@@ -117,7 +117,7 @@ def test_cameo_plover_values(cameo, plover):
 @pytest.mark.parametrize("code,name,goldstein,plover_type", [
     ("040", "Consult, not specified below", 1.0, "CONSULT"),
     ("051", "Praise or endorse", 3.4, "SUPPORT"),
-    ("057", "Sign formal agreement", 8.0, "AGREE"),
+    ("057", "Sign formal agreement", 8.0, "SUPPORT"),
     ("112", "Accuse, not specified below", -2.0, "ACCUSE"),
     ("163", "Impose embargo, boycott, or sanctions", -8.0, "SANCTION"),
     ("190", "Use conventional military force, not specified below", -10.0, "ASSAULT"),
@@ -188,6 +188,7 @@ def test_patterns_well_formed(patterns, cameo_by_code):
         _check_target(p["target"], where)
         if "note" in p:
             assert isinstance(p["note"], str)
+        assert p.get("intransitive", False) in (True, False), where
 
 
 def test_patterns_coverage(patterns):
@@ -204,6 +205,12 @@ def test_patterns_no_duplicate_entries(patterns):
         key = tuple(sorted((k, str(v)) for k, v in p.items() if k != "note"))
         assert key not in seen, p
         seen.add(key)
+
+
+def test_home_target_roots_are_cameo_roots(patterns, cameo_by_code):
+    roots = patterns["home_target_roots"]
+    assert roots and all(isinstance(r, str) and len(r) == 2 and r in cameo_by_code for r in roots)
+    assert not {"04", "05", "06"} & set(roots)  # consulting and cooperating need a named partner
 
 
 def test_light_verbs(patterns):
@@ -231,7 +238,7 @@ def test_complement_maps(patterns, cameo_by_code):
 
 def test_modality(patterns):
     modality = patterns["modality"]
-    assert set(modality) == {"intended", "forecast", "hypothetical", "negated"}
+    assert set(modality) == {"intended", "forecast", "hypothetical", "negated", "ultimatum"}
     for name, cues in modality.items():
         _check_str_list(cues, name)
         assert len(cues) == len(set(cues)), name

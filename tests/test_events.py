@@ -76,3 +76,40 @@ def test_must_inside_a_statement_is_the_speaker_s_demand():
     found = events("France said that Mali must hand over the detained journalists to the Red Cross.")
     assert any(e["source"] == "FRA" and e["target"] == "MLI" and e["cameo"].startswith("10") and e["plover"] == "REQUEST"
                for e in found), found
+
+
+def test_demand_that_clause_targets_the_clause_subject():
+    found = events("Chile demanded on Friday that Bolivia withdraw its ambassador.")
+    assert any(e["source"] == "CHL" and e["target"] == "BOL" and e["plover"] == "REQUEST" for e in found), found
+
+
+def test_domestic_act_falls_on_the_place_or_the_source_s_own_country():
+    in_place = events("Kenya lifted the curfew in Uganda on Monday.")
+    assert any(e["source"] == "KEN" and e["target"] == "UGA" for e in in_place), in_place
+    at_home = events("Chilean police arrested dozens of students on Tuesday.")
+    assert any(e["source"] == "CHLCOP" and e["target"] == "CHL" and e["plover"] == "COERCE" for e in at_home), at_home
+
+
+def test_consulting_needs_a_named_partner():
+    assert not [e for e in events("The Chilean foreign minister held talks on Tuesday.") if e["plover"] == "CONSULT"]
+
+
+def test_demonstrate_with_an_object_is_no_protest():
+    assert not [e for e in events("Chile's exports demonstrate the strength of its economy.") if e["plover"] == "PROTEST"]
+    assert any(e["plover"] == "PROTEST" for e in events("Thousands of Chileans demonstrated in Santiago on Sunday."))
+
+
+def test_agreeing_to_an_act_is_an_intent():
+    found = events("Peru and Ecuador agreed to a ceasefire on Monday.")
+    assert {(e["source"], e["target"]) for e in found if e["plover"] == "AGREE" and e["modality"] == "intended"} \
+        >= {("PER", "ECU"), ("ECU", "PER")}, found
+
+
+def test_reported_would_is_the_speaker_s_intent():
+    found = events("Peru said it would release the Ecuadorian fishermen.")
+    assert any(e["source"] == "PER" and e["plover"] == "AGREE" and e["modality"] == "intended" for e in found), found
+
+
+def test_act_promised_unless_a_condition_is_met_is_a_threat():
+    found = events("Chile said it will expel Peru's ambassador unless Lima apologises.")
+    assert any(e["source"] == "CHL" and e["target"] == "PER" and e["plover"] == "THREATEN" for e in found), found

@@ -62,6 +62,7 @@ class Pattern:
     cue_words: frozenset
     targets: tuple[str, ...]  # where the target is, tried in order
     order: int
+    intransitive: bool = False  # only without a direct object ("demonstrated", not "demonstrated resolve")
 
     def rank(self) -> tuple:
         """Most constraints first, then the more specific (longer) code, then file order."""
@@ -84,7 +85,7 @@ def load_codebook() -> dict[str, Code]:
 
 @lru_cache(maxsize=1)
 def load_patterns() -> tuple[dict[str, list[Pattern]], dict[str, list[Pattern]], dict, frozenset,
-                             dict[str, dict[str, str]]]:
+                             dict[str, dict[str, str]], frozenset]:
     data = load_yaml("events/patterns.yml")
     by_verb: dict[str, list[Pattern]] = {}
     by_noun: dict[str, list[Pattern]] = {}
@@ -101,6 +102,7 @@ def load_patterns() -> tuple[dict[str, list[Pattern]], dict[str, list[Pattern]],
             cue_words=frozenset(_words(item.get("cue_words"))),
             targets=tuple(_words(targets)),
             order=order,
+            intransitive=bool(item.get("intransitive")),
         )
         for verb in pattern.verbs:
             by_verb.setdefault(verb, []).append(pattern)
@@ -108,7 +110,8 @@ def load_patterns() -> tuple[dict[str, list[Pattern]], dict[str, list[Pattern]],
             by_noun.setdefault(noun.split()[-1], []).append(pattern)
     return (by_verb, by_noun, data.get("modality") or {}, frozenset(_words(data.get("light_verbs"))),
             {name: {str(k): str(v) for k, v in (table or {}).items()}
-             for name, table in (data.get("complement_maps") or {}).items()})
+             for name, table in (data.get("complement_maps") or {}).items()},
+            frozenset(str(root) for root in data.get("home_target_roots") or ()))
 
 
 def _words(value) -> list[str]:
@@ -122,7 +125,9 @@ def _words(value) -> list[str]:
 class Events:
     def __init__(self, nlp: Language):
         self.codebook = load_codebook()
-        self.by_verb, self.by_noun, modality, self.light_verbs, self.complement_maps = load_patterns()
+        (self.by_verb, self.by_noun, modality, self.light_verbs, self.complement_maps,
+         self.home_target_roots) = load_patterns()
+        self.ultimatum_marks = frozenset(_words(modality.get("ultimatum")))
         # Cue phrases by their content word: "willing to" -> willing, "plan to" -> plan.
         self.cues = {kind: {w for phrase in _words(modality.get(kind)) for w in phrase.split()
                             if w not in ("to", "be", "is", "are", "in", "the", "that", "of", "on", "will", "continue")}
@@ -173,6 +178,7 @@ class Events:
                    and not (p.exclude_object_nouns & object_names)
                    and (not p.xcomp or p.xcomp & xcomps)
                    and (not p.cue_words or p.cue_words & cues)
+                   and not (p.intransitive and any(c.dep_ == "dobj" for c in children))
                    and p.code in self.codebook]
         return max(fitting, key=Pattern.rank) if fitting else None
 
@@ -243,7 +249,10 @@ class Events:
                         if keys:
                             return keys
             elif rule == "dobj":
-                for obj in (c for c in children if c.dep_ in ("dobj", "dative", "attr", "nsubjpass")):
+                # the object, else the subject of a that-clause ("demanded that the US cancel ...")
+                clause_subjects = [g for c in children if c.dep_ == "ccomp" for g in c.children
+                                   if g.dep_ in ("nsubj", "nsubjpass")]
+                for obj in [c for c in children if c.dep_ in ("dobj", "dative", "attr", "nsubjpass")] + clause_subjects:
                     heads = [k for k in self._heads(obj) if k not in exclude]
                     keys = heads if len(heads) > 1 else self._other_country(self._actors_in(obj, exclude), exclude)[:1]
                     if keys:
@@ -253,6 +262,27 @@ class Events:
             if keys:
                 return keys[:1]
         return []
+
+    def _home_target(self, trigger: Token, source: str) -> list[str]:
+        """An act with no one named on the receiving end falls on the place where it happens
+        ("lifted a curfew in Montenegro") or else on the source's own country ("students
+        staged demonstrations", "the army imposed a curfew"): event data codes such
+        domestic events country -> same country."""
+        sent = trigger.sent
+        places = [g for t in [trigger, *trigger.ancestors][:3] for c in t.children
+                  if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout", "inside")
+                  for g in c.children if g.dep_ == "pobj" and sent.start <= g.i < sent.end]
+        for place in places:
+            keys = [k for k in self._actors_in(place, {source}) if self.actors.get(k) and self.actors[k].kind == "country"]
+            if keys:
+                return keys[:1]
+        actor = self.actors.get(source)
+        if actor is None or not actor.country:
+            return []
+        if actor.kind == "country":
+            return [source]
+        home = [a.key for a in self.actors.values() if a.kind == "country" and a.country == actor.country]
+        return home[:1]
 
     def _other_country(self, keys: list[str], exclude: set[str]) -> list[str]:
         """Prefer an actor of another country than the source ("Russia-China cooperation" for Russia -> China)."""
@@ -338,14 +368,18 @@ class Events:
                evidence: tuple[int, int]) -> list[dict]:
         if not sources:  # who acted is unknown: no event to count ("the ministers discussed ...")
             return []
+        home = not targets and len(sources) == 1 and pattern.code[:2] in self.home_target_roots
+        if home:
+            targets = self._home_target(trigger, sources[0])
         if not targets and len(sources) < 2:  # a dyad needs two sides (or "A and B" acting together)
             return []
         pairs = []
         if sources and not targets and len(sources) >= 2:  # "A and B agreed": both directions
             pairs = [(a, b) for a in sources for b in sources if a != b]
         else:
-            pairs = [(a, b) for a in (sources or [None]) for b in (targets or [None]) if a != b]
-        modality = self._modality(trigger)
+            # a domestic act may fall on the acting country itself ("Chileans demonstrated": CHL -> CHL)
+            pairs = [(a, b) for a in (sources or [None]) for b in (targets or [None]) if a != b or home]
+        modality = self._modality(trigger, pattern.code)
         code = self._recode(pattern.code, modality, trigger)
         return [{"code": code, "source": a, "target": b, "modality": modality, "trigger": trigger.i,
                  "evidence": evidence} for a, b in pairs]
@@ -355,8 +389,9 @@ class Events:
         intent to do it ("willing to work with" -> 032), an intended hostile act a threat
         ("plans to impose sanctions" -> 1312), a refused one a rejection ("refused to
         allow aid" -> 122). The maps are data (patterns.yml complement_maps)."""
-        if modality == "intended":
-            table = "threaten" if int(code[:2]) >= 14 else "intended"
+        ultimatum = modality in ("intended", "hypothetical") and self._ultimatum(trigger)
+        if modality == "intended" or ultimatum:
+            table = "threaten" if int(code[:2]) >= 14 or ultimatum else "intended"
         elif modality == "negated" and self._refused(trigger):
             table = "refuse"
         else:
@@ -365,7 +400,12 @@ class Events:
         for key in (code, code[:3], code[:2]):
             if key in mapping and mapping[key] in self.codebook:
                 return mapping[key]
-        return code
+        return "130" if ultimatum and "130" in self.codebook else code
+
+    def _ultimatum(self, trigger: Token) -> bool:
+        """"will withdraw its force unless ...": an act promised on a condition is a threat."""
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.ultimatum_marks for m in c.children)
+                   for c in trigger.children)
 
     def _refused(self, trigger: Token) -> bool:
         """Refused, denied or declined, or "will not": a rejection rather than a non-event."""
@@ -376,13 +416,18 @@ class Events:
         dependents = [c for c in trigger.children]
         return any(c.dep_ == "neg" for c in dependents) and any(c.lower_ in ("will", "wo", "would") for c in dependents)
 
-    def _modality(self, trigger: Token) -> str:
+    def _modality(self, trigger: Token, code: str = "") -> str:
         """negated, hypothetical, intended, forecast or asserted, from the trigger and the
         few verbs it hangs from ("is willing to work", "refused to sign"); an event noun
         looks only at the verb that governs it."""
         if trigger.pos_ in ("NOUN", "PROPN"):
             if trigger.dep_ == "dobj" and trigger.head.pos_ in ("VERB", "AUX"):
                 return self._modality(trigger.head)  # "will continue to develop cooperation"
+            if trigger.dep_ == "pobj" and trigger.head.head.pos_ == "VERB":
+                verb = trigger.head.head  # "agreed to a ceasefire", "ready for talks"
+                if verb.lemma_ in self.cues["intended"]:
+                    return "intended"
+                return self._modality(verb)
             negated = any(c.dep_ == "neg" for c in trigger.head.children)
             return "negated" if negated else "asserted"
         sent = trigger.sent
@@ -396,10 +441,12 @@ class Events:
             return "hypothetical"
         auxiliaries = {c.lower_ for t in chain[:3] for c in t.children if c.dep_ == "aux"}
         if any(t.lemma_ in self.cues["intended"] or t.lower_ in self.cues["intended"] for t in governing) \
-                or trigger.lemma_ in ("pledge", "vow", "promise"):
+                or (trigger.lemma_ in self.cues["intended"] and code[:2] not in ("01", "03")):  # "agreed to a ceasefire"
             return "intended"
         if auxiliaries & {"will", "shall", "'ll"}:
             return "forecast" if self._editorial(trigger) else "intended"
+        if "would" in auxiliaries and self._statement_of(trigger) is not None:
+            return "intended"  # reported speech: "Iraq said it would allow ..." is its "will allow"
         if auxiliaries & {"would", "could", "might", "should"}:
             return "hypothetical"
         return "asserted"
