@@ -113,3 +113,10 @@ def test_reported_would_is_the_speaker_s_intent():
 def test_act_promised_unless_a_condition_is_met_is_a_threat():
     found = events("Chile said it will expel Peru's ambassador unless Lima apologises.")
     assert any(e["source"] == "CHL" and e["target"] == "PER" and e["plover"] == "THREATEN" for e in found), found
+
+
+def test_object_named_by_its_of_phrase_or_by_what_a_measure_counts():
+    lifted = events("Kenya's government lifted the state of emergency in Uganda.")
+    assert any(e["plover"] == "CONCEDE" and e["target"] == "UGA" for e in lifted), lifted
+    aid = events("Japan delivered 500 tons of food aid to Nepal on Monday.")
+    assert any(e["source"] == "JPN" and e["target"] == "NPL" and e["plover"] == "AID" for e in aid), aid

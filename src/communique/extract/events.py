@@ -128,6 +128,7 @@ class Events:
         (self.by_verb, self.by_noun, modality, self.light_verbs, self.complement_maps,
          self.home_target_roots) = load_patterns()
         self.ultimatum_marks = frozenset(_words(modality.get("ultimatum")))
+        self.partitives = frozenset(_words(load_yaml("events/patterns.yml").get("partitive_nouns")))
         # Cue phrases by their content word: "willing to" -> willing, "plan to" -> plan.
         self.cues = {kind: {w for phrase in _words(modality.get(kind)) for w in phrase.split()
                             if w not in ("to", "be", "is", "are", "in", "the", "that", "of", "on", "will", "continue")}
@@ -169,7 +170,7 @@ class Events:
         objects = [c for c in children if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")]
         objects += [g for c in children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "pobj"]
         objects += [c for x in complements for c in x.children if c.dep_ == "dobj"]
-        object_names = {name for o in objects for name in _names(o)}
+        object_names = {name for o in objects for name in _names(o, self.partitives)}
         xcomps = {c.lemma_.lower() for c in complements}
         cues = {c.lemma_.lower() for c in children} | {c.lower_ for c in children}
         fitting = [p for p in patterns
@@ -495,13 +496,20 @@ def _verb_key(token: Token, index: dict) -> str | None:
     return None
 
 
-def _names(token: Token) -> set[str]:
-    """What an object is called, for object_nouns: its lemma, its text, and with its modifiers."""
+def _names(token: Token, partitives: frozenset = frozenset()) -> set[str]:
+    """What an object is called, for object_nouns: its lemma, its text, with its modifiers,
+    with its of-phrase ("state of emergency"); a partitive or measure word is named by
+    what it measures ("tons of food aid", "part of a stronghold")."""
     head = {token.lemma_.lower(), token.lower_}
     modifiers = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
     names = set(head)
     if modifiers:
         names |= {" ".join(modifiers[-1:] + [h]) for h in head} | {" ".join(modifiers + [h]) for h in head}
+    for of in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (g for g in of.children if g.dep_ == "pobj"):
+            names |= {f"{h} of {w}" for h in head for w in (pobj.lemma_.lower(), pobj.lower_)}
+            if token.lemma_.lower() in partitives:
+                names |= _names(pobj)
     return names
 
 
