@@ -120,3 +120,16 @@ def test_object_named_by_its_of_phrase_or_by_what_a_measure_counts():
     assert any(e["plover"] == "CONCEDE" and e["target"] == "UGA" for e in lifted), lifted
     aid = events("Japan delivered 500 tons of food aid to Nepal on Monday.")
     assert any(e["source"] == "JPN" and e["target"] == "NPL" and e["plover"] == "AID" for e in aid), aid
+
+
+def test_complaint_targets_the_one_complained_about():
+    found = events("Chile complained to the United Nations about Peruvian air raids.")
+    assert any(e["source"] == "CHL" and e["target"] == "PER" and e["plover"] == "ACCUSE" for e in found), found
+
+
+def test_agreeing_to_a_proposal_is_agree_and_an_armed_attack_is_no_criticism():
+    agreed = events("The European Community agreed to an extension of the monitoring mission in Chad.")
+    assert any(e["source"] == "IGOEUREEC" and e["plover"] == "AGREE" for e in agreed), agreed
+    attacked = events("A village in Chad was attacked by Sudanese militiamen.")
+    assert any(e["plover"] == "ASSAULT" and e["source"].startswith("SDN") for e in attacked), attacked
+    assert not [e for e in attacked if e["plover"] == "ACCUSE"]
