@@ -133,3 +133,20 @@ def test_agreeing_to_a_proposal_is_agree_and_an_armed_attack_is_no_criticism():
     attacked = events("A village in Chad was attacked by Sudanese militiamen.")
     assert any(e["plover"] == "ASSAULT" and e["source"].startswith("SDN") for e in attacked), attacked
     assert not [e for e in attacked if e["plover"] == "ACCUSE"]
+
+
+def test_must_on_an_act_without_a_pattern_is_still_a_demand():
+    found = events("The Red Cross said Chile must ensure security for the convoys.")
+    assert any(e["target"] == "CHL" and e["plover"] == "REQUEST" and e["cameo"] == "100" for e in found), found
+
+
+def test_rejecting_a_call_targets_whoever_made_it():
+    found = events("Chile rejected a Peruvian offer of talks.")
+    assert any(e["source"] == "CHL" and e["target"] == "PER" and e["plover"] == "REJECT" for e in found), found
+
+
+def test_refusing_refugees_and_conjoined_objects():
+    refused = events("Chile said it will not accept any more refugees from Peru.")
+    assert any(e["source"] == "CHL" and e["plover"] == "REJECT" for e in refused), refused
+    aid = events("Japan is providing maps and other military intelligence to Nepal.")
+    assert any(e["source"] == "JPN" and e["target"] == "NPL" for e in aid), aid

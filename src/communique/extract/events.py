@@ -144,13 +144,14 @@ class Events:
         verb_events: set[int] = set()
         for token in doc:
             key = _verb_key(token, self.by_verb) if token.pos_ in ("VERB", "AUX") else None
-            if key is not None:
-                pattern = self._choose(token, self.by_verb[key])
-                if pattern is not None:
-                    found = self._verb_event(token, pattern)
-                    events.extend(found)
-                    if found:
-                        verb_events.update(t.i for t in token.subtree if t.dep_ in ("dobj", "pobj") and t.i != token.i)
+            pattern = self._choose(token, self.by_verb[key]) if key is not None else None
+            if pattern is not None:
+                found = self._verb_event(token, pattern)
+                events.extend(found)
+                if found:
+                    verb_events.update(t.i for t in token.subtree if t.dep_ in ("dobj", "pobj") and t.i != token.i)
+            elif token.pos_ == "VERB":
+                events.extend(self._demanded(token, None))  # "X said Y must drop its barriers"
         for token in doc:
             key = token.lower_ if token.lower_ in self.by_noun else token.lemma_.lower()
             if token.pos_ in ("NOUN", "PROPN") and key in self.by_noun and token.i not in verb_events:
@@ -170,6 +171,7 @@ class Events:
         objects = [c for c in children if c.dep_ in ("dobj", "attr", "oprd", "nsubjpass")]
         objects += [g for c in children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "pobj"]
         objects += [c for x in complements for c in x.children if c.dep_ == "dobj"]
+        objects += [c for o in objects for c in o.conjuncts]  # "photographs and other intelligence"
         object_names = {name for o in objects for name in _names(o, self.partitives)}
         xcomps = {c.lemma_.lower() for c in complements}
         cues = {c.lemma_.lower() for c in children} | {c.lower_ for c in children}
@@ -325,9 +327,10 @@ class Events:
             return []
         return self._pairs(noun, pattern, sources, targets, evidence=evidence)
 
-    def _demanded(self, verb: Token, pattern: Pattern) -> list[dict]:
+    def _demanded(self, verb: Token, pattern: Pattern | None) -> list[dict]:
         """"X said Y must drop its barriers": a demand by the speaker on Y (CAMEO 10x, by
-        the complement map), not an event of Y's."""
+        the complement map of the demanded act's code; 100 when the act has no pattern),
+        not an event of Y's."""
         if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
             return []
         statement = self._statement_of(verb)
@@ -336,7 +339,8 @@ class Events:
         if speaker is None or not subjects:
             return []
         mapping = self.complement_maps.get("demand", {})
-        code = next((mapping[k] for k in (pattern.code, pattern.code[:3], pattern.code[:2])
+        act = pattern.code if pattern is not None else ""
+        code = next((mapping[k] for k in (act, act[:3], act[:2])
                      if k in mapping and mapping[k] in self.codebook), "100" if "100" in self.codebook else None)
         if code is None:
             return []
