@@ -150,3 +150,17 @@ def test_refusing_refugees_and_conjoined_objects():
     assert any(e["source"] == "CHL" and e["plover"] == "REJECT" for e in refused), refused
     aid = events("Japan is providing maps and other military intelligence to Nepal.")
     assert any(e["source"] == "JPN" and e["target"] == "NPL" for e in aid), aid
+
+
+def test_an_act_someone_is_asked_for_is_coded_as_the_request():
+    urged = events("Chile urged Peru to release the fishermen.")
+    assert any(e["source"] == "CHL" and e["target"] == "PER" and e["plover"] == "REQUEST" and e["cameo"] == "0253"
+               for e in urged), urged
+    assert not [e for e in urged if e["plover"] == "RETREAT"]  # Peru released no one
+    demanded = events("The International Labour Organization renewed its demand that Chile ease restrictions on unions.")
+    assert any(e["source"].startswith("IGO") and e["target"] == "CHL" and e["plover"] == "REQUEST" for e in demanded), demanded
+
+
+def test_staged_protest_falls_on_the_home_country():
+    found = events("Thousands of Chilean students staged demonstrations on Saturday.")
+    assert any(e["plover"] == "PROTEST" and e["source"].startswith("CHL") and e["target"] == "CHL" for e in found), found

@@ -128,7 +128,9 @@ class Events:
         (self.by_verb, self.by_noun, modality, self.light_verbs, self.complement_maps,
          self.home_target_roots) = load_patterns()
         self.ultimatum_marks = frozenset(_words(modality.get("ultimatum")))
-        self.partitives = frozenset(_words(load_yaml("events/patterns.yml").get("partitive_nouns")))
+        data = load_yaml("events/patterns.yml")
+        self.partitives = frozenset(_words(data.get("partitive_nouns")))
+        self.request_cues = {name: frozenset(_words(words)) for name, words in (data.get("request_cues") or {}).items()}
         # Cue phrases by their content word: "willing to" -> willing, "plan to" -> plan.
         self.cues = {kind: {w for phrase in _words(modality.get(kind)) for w in phrase.split()
                             if w not in ("to", "be", "is", "are", "in", "the", "that", "of", "on", "will", "continue")}
@@ -142,6 +144,7 @@ class Events:
         self.editorial = [s["span"] for s in doc._.communique_segments or [] if s["voice"] == "editorial"]
         events: list[dict] = []
         verb_events: set[int] = set()
+        self.requesting: set[int] = set()
         for token in doc:
             key = _verb_key(token, self.by_verb) if token.pos_ in ("VERB", "AUX") else None
             pattern = self._choose(token, self.by_verb[key]) if key is not None else None
@@ -160,7 +163,8 @@ class Events:
                 pattern = self._choose(token, fitting)
                 if pattern is not None:
                     events.extend(self._noun_event(token, pattern))
-        doc._.communique_events = _unique(events)
+        # the asking verb's own generic appeal or demand is folded into the requested act's code
+        doc._.communique_events = _unique([e for e in events if e["trigger"] not in self.requesting])
         return doc
 
     # ------------------------------------------------------------- patterns
@@ -216,6 +220,9 @@ class Events:
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
                 return [] if subjects[0].dep_ == "nsubjpass" and node is verb else self._heads(subjects[0])
+            if node.dep_ == "acl" and node.head.dep_ == "dobj" and node.head.head.pos_ == "VERB":
+                node = node.head.head  # "issued a declaration demanding ...": the issuer demands
+                continue
             if node.dep_ in CLIMB_DEPS and node.head.i != node.i:
                 if node.dep_ == "advcl" and node.head.dep_ == "ccomp" and self._statement_of(verb) is None:
                     node = node.head.head  # ", agreeing to ..." after a report belongs to the reporter
@@ -294,7 +301,7 @@ class Events:
 
     # ------------------------------------------------------------- events
     def _verb_event(self, verb: Token, pattern: Pattern) -> list[dict]:
-        demand = self._demanded(verb, pattern)
+        demand = self._demanded(verb, pattern) or self._requested(verb, pattern)
         if demand:
             return demand
         sources = self._subjects(verb)
@@ -312,18 +319,21 @@ class Events:
             if len(parties) >= 2:
                 return self._pairs(noun, pattern, parties, [], evidence=self._span_of(noun))
         owner = [c for c in noun.children if c.dep_ == "poss"]
+        staged = False  # "students staged demonstrations": a source acting through a light verb
         if owner:
             sources = self._heads(owner[0])
             evidence = self._span_of(noun)
         elif noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX") \
-                and (noun.dep_ != "dobj" or noun.head.lemma_.lower() in self.light_verbs):
+                and (noun.dep_ != "dobj" or _verb_key(noun.head, self.light_verbs) is not None):
             sources = self._subjects(noun.head) if noun.dep_ == "dobj" else []
+            staged = noun.dep_ == "dobj"
             evidence = self._clause(noun.head)
         else:
             sources, evidence = [], self._span_of(noun)
         sources, reciprocal_targets = self._speaker_as_source(noun, sources)
         targets = self._target(noun, pattern, set(sources), fallback=False) or reciprocal_targets
-        if not sources or (not targets and len(sources) < 2):  # "the war in Ukraine", "his visit": no dyad
+        # "the war in Ukraine", "his visit": no dyad; a staged act may still fall on the home country
+        if not sources or (not targets and len(sources) < 2 and not staged):
             return []
         return self._pairs(noun, pattern, sources, targets, evidence=evidence)
 
@@ -346,6 +356,45 @@ class Events:
             return []
         return [{"code": code, "source": speaker.key, "target": target, "modality": "asserted", "trigger": verb.i,
                  "evidence": self._clause(verb)} for target in subjects if target != speaker.key]
+
+    def _requested(self, verb: Token, pattern: Pattern) -> list[dict]:
+        """An act someone is asked for is not an event of its own: "urged the EC to support
+        the PLO" is the EC asked for support (022), "demanded that Israel ease restrictions"
+        / "its demand that Israel ease ..." a demand on Israel (1051). Coded through the
+        appeal or demand complement map; the asking verb's own generic code is dropped."""
+        cue = verb.head
+        if verb.dep_ not in ("ccomp", "xcomp", "acl") or cue.i == verb.i:
+            return []
+        asking = {w for words in self.request_cues.values() for w in words}
+        if cue.lemma_.lower() not in asking:  # "reiterated its demand that ...", parsed as the verb's clause
+            cue = next((c for c in cue.children if c.dep_ == "dobj" and c.lemma_.lower() in asking), cue)
+        table = next((name for name, words in self.request_cues.items() if cue.lemma_.lower() in words), None)
+        if table is None:
+            return []
+        if cue.pos_ in ("NOUN", "PROPN"):
+            owner = [c for c in cue.children if c.dep_ == "poss"]
+            sources = self._heads(owner[0]) if owner else []
+            if not sources and cue.dep_ == "dobj" and cue.head.pos_ == "VERB":  # "renewed its demand"
+                sources = self._subjects(cue.head)
+        else:
+            sources = self._subjects(cue)
+        if verb.dep_ == "xcomp":  # "urged the EC to support ...": the one asked is the cue's object
+            asked = [c for c in cue.children if c.dep_ in ("dobj", "dative")]
+            asked += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for g in c.children
+                      if g.dep_ == "pobj"]
+        else:
+            asked = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        targets = [k for a in asked[:1] for k in self._heads(a) if k not in sources]
+        if not sources or not targets:
+            return []
+        mapping = self.complement_maps.get(table, {})
+        code = next((mapping[k] for k in (pattern.code, pattern.code[:3], pattern.code[:2])
+                     if k in mapping and mapping[k] in self.codebook), None)
+        if code is None:
+            code = "100" if table == "demand" else "020"
+        self.requesting.add(cue.i)
+        return [{"code": code, "source": a, "target": b, "modality": "asserted", "trigger": verb.i,
+                 "evidence": self._clause(cue)} for a in sources for b in targets if a != b]
 
     def _speaker_as_source(self, trigger: Token, sources: list[str], fill_empty: bool = False) -> tuple[list[str], list[str]]:
         """Inside a statement, the speaker stands for its own country or "we"."""
