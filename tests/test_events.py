@@ -164,3 +164,15 @@ def test_an_act_someone_is_asked_for_is_coded_as_the_request():
 def test_staged_protest_falls_on_the_home_country():
     found = events("Thousands of Chilean students staged demonstrations on Saturday.")
     assert any(e["plover"] == "PROTEST" and e["source"].startswith("CHL") and e["target"] == "CHL" for e in found), found
+
+
+def test_prepositions_on_the_object_and_particles_give_the_target():
+    curfew = events("Chile refused to lift the curfew on Peruvian workers.")
+    assert any(e["source"] == "CHL" and e["target"].startswith("PER") and e["plover"] == "REJECT" for e in curfew), curfew
+    kidnapped = events("Chilean rebels kidnapped up to ten Peruvian engineers.")
+    assert any(e["target"] == "PER" and e["source"].startswith("CHL") for e in kidnapped), kidnapped
+
+
+def test_joint_exercises_are_military_cooperation():
+    found = events("Chile and Peru held joint naval exercises on Monday.")
+    assert {(e["source"], e["target"]) for e in found if e["plover"] == "COOPERATE"} >= {("CHL", "PER"), ("PER", "CHL")}, found

@@ -253,7 +253,9 @@ class Events:
                 return []
             if rule.startswith("pobj:"):
                 preps = set(rule[5:].split("|"))
-                for prep in (c for c in children if c.dep_ in ("prep", "dative", "prt") and c.lower_ in preps):
+                # on the trigger, or on its object ("lift [the curfew on Palestinians]")
+                attached = children + [g for c in children if c.dep_ == "dobj" for g in c.children]
+                for prep in (c for c in attached if c.dep_ in ("prep", "dative", "prt") and c.lower_ in preps):
                     for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                         keys = [k for k in self._heads(pobj) if k not in exclude] or self._actors_in(pobj, exclude)[:1]
                         if keys:
@@ -267,7 +269,7 @@ class Events:
                     keys = heads if len(heads) > 1 else self._other_country(self._actors_in(obj, exclude), exclude)[:1]
                     if keys:
                         return keys
-        for child in (c for c in children if fallback and c.dep_ in ("dobj", "dative", "prep", "xcomp")):
+        for child in (c for c in children if fallback and c.dep_ in ("dobj", "dative", "prep", "prt", "xcomp")):
             keys = self._other_country(self._actors_in(child, exclude), exclude)
             if keys:
                 return keys[:1]
@@ -556,8 +558,8 @@ def _names(token: Token, partitives: frozenset = frozenset()) -> set[str]:
     head = {token.lemma_.lower(), token.lower_}
     modifiers = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
     names = set(head)
-    if modifiers:
-        names |= {" ".join(modifiers[-1:] + [h]) for h in head} | {" ".join(modifiers + [h]) for h in head}
+    if modifiers:  # "joint military exercises": also "joint exercise", "military exercise"
+        names |= {f"{m} {h}" for m in modifiers for h in head} | {" ".join(modifiers + [h]) for h in head}
     for of in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
         for pobj in (g for g in of.children if g.dep_ == "pobj"):
             names |= {f"{h} of {w}" for h in head for w in (pobj.lemma_.lower(), pobj.lower_)}
