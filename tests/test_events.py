@@ -176,3 +176,19 @@ def test_prepositions_on_the_object_and_particles_give_the_target():
 def test_joint_exercises_are_military_cooperation():
     found = events("Chile and Peru held joint naval exercises on Monday.")
     assert {(e["source"], e["target"]) for e in found if e["plover"] == "COOPERATE"} >= {("CHL", "PER"), ("PER", "CHL")}, found
+
+
+def test_place_named_only_as_a_place_gives_the_target_and_an_actor(validate):
+    record = validate(analyze_text("Red Cross officials suspended aid deliveries in Lima on Wednesday.", "t",
+                                   published="2024-05-02"))
+    codes = {a["id"]: a for a in record["actors"]}
+    [event] = [e for e in record["events"] if e["plover"] == "SANCTION"]
+    target = codes[event["target"]]
+    assert target["code"] == "PER"
+    start, end = target["mentions"][0]
+    assert record["document"]["text"][start:end] == "Lima"  # the place is the actor's evidence
+
+
+def test_violence_without_a_named_perpetrator_is_the_place_s():
+    found = events("Two Chilean soldiers were killed by a roadside bomb outside the Peruvian city of Tacna.")
+    assert any(e["source"] == "PER" and e["target"].startswith("CHL") and e["plover"] == "ASSAULT" for e in found), found

@@ -29,12 +29,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..resources import data_path, load_yaml
+from .actors import Actor
 from .statements import mention_owner
 
 if not Doc.has_extension("communique_events"):
     Doc.set_extension("communique_events", default=None)
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "agent")
+# Violence with no named perpetrator is coded to the country it happens in, as event data sets do.
+UNATTRIBUTED_VIOLENCE_ROOTS = ("18", "19", "20")
+# Prepositions of a place an act happens in ("in Baghdad", "outside the city of Basra").
+PLACE_PREPOSITIONS = ("in", "across", "throughout", "inside", "near", "outside", "at")
 # Up through these to the clause whose subject acts: "willing to work", "play a role in resolving".
 CLIMB_DEPS = ("xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp", "prep", "pobj", "dobj")
 EVIDENCE_MAX_TOKENS = 40
@@ -125,6 +130,7 @@ def _words(value) -> list[str]:
 class Events:
     def __init__(self, nlp: Language):
         self.codebook = load_codebook()
+        self.gazetteer = nlp.get_pipe("communique_actors").gazetteer if "communique_actors" in nlp.pipe_names else None
         (self.by_verb, self.by_noun, modality, self.light_verbs, self.complement_maps,
          self.home_target_roots) = load_patterns()
         self.ultimatum_marks = frozenset(_words(modality.get("ultimatum")))
@@ -277,17 +283,12 @@ class Events:
 
     def _home_target(self, trigger: Token, source: str) -> list[str]:
         """An act with no one named on the receiving end falls on the place where it happens
-        ("lifted a curfew in Montenegro") or else on the source's own country ("students
-        staged demonstrations", "the army imposed a curfew"): event data codes such
-        domestic events country -> same country."""
-        sent = trigger.sent
-        places = [g for t in [trigger, *trigger.ancestors][:3] for c in t.children
-                  if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout", "inside")
-                  for g in c.children if g.dep_ == "pobj" and sent.start <= g.i < sent.end]
-        for place in places:
-            keys = [k for k in self._actors_in(place, {source}) if self.actors.get(k) and self.actors[k].kind == "country"]
-            if keys:
-                return keys[:1]
+        ("lifted a curfew in Montenegro", "in Baghdad") or else on the source's own country
+        ("students staged demonstrations", "the army imposed a curfew"): event data codes
+        such domestic events country -> same country."""
+        place = self._place_country(trigger, {source})
+        if place:
+            return [place]
         actor = self.actors.get(source)
         if actor is None or not actor.country:
             return []
@@ -295,6 +296,49 @@ class Events:
             return [source]
         home = [a.key for a in self.actors.values() if a.kind == "country" and a.country == actor.country]
         return home[:1]
+
+    def _place_country(self, trigger: Token, exclude: set[str] = frozenset()) -> str | None:
+        """The country of the place the trigger's clause names ("in Montenegro", "outside
+        the Iraqi city of Basra", "in Baghdad"): a country actor of the text, or, for a
+        capital or country named only as a place, that country added as an actor with the
+        place as its mention."""
+        sent = trigger.sent
+        # on the trigger, its subject ("a bombing near Samarra") or its object ("aid deliveries in Lima")
+        arguments = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        places = [g for t in [trigger, *list(trigger.ancestors)[:2], *arguments] for c in t.children
+                  if c.dep_ in ("prep", "advmod") and c.lower_ in PLACE_PREPOSITIONS
+                  for g in c.subtree if g.dep_ == "pobj" and sent.start <= g.i < sent.end]
+        for place in places:
+            keys = [k for k in self._actors_in(place, exclude) if self.actors.get(k) and self.actors[k].kind == "country"]
+            if keys:
+                return keys[0]
+            found = self._named_country(place)
+            if found and found not in exclude:
+                return found
+        return None
+
+    def _named_country(self, place: Token) -> str | None:
+        """A country or capital named in the place phrase, looked up in the gazetteer."""
+        if self.gazetteer is None:
+            return None
+        tokens = list(place.subtree)
+        for size in (3, 2, 1):
+            for i in range(len(tokens) - size + 1):
+                span = self.doc[tokens[i].i: tokens[i].i + size]
+                hit = self.gazetteer.phrases.get(span.text)
+                entry = self.gazetteer.entries.get(hit[0]) if hit else None
+                if entry is None or entry.kind != "country":
+                    continue
+                if entry.key not in self.actors:
+                    actor = Actor(key=entry.key, name=entry.name, code=entry.code, country=entry.country,
+                                  kind="country", wikidata=entry.wikidata, mentions=[(span.start, span.end)])
+                    self.doc._.communique_actors = [*(self.doc._.communique_actors or []), actor]
+                    self.doc._.communique_mentions = sorted([*(self.doc._.communique_mentions or []),
+                                                             (span.start, span.end, entry.key)])
+                    self.actors[entry.key] = actor
+                    self.owner.update({i: entry.key for i in range(span.start, span.end)})
+                return entry.key
+        return None
 
     def _other_country(self, keys: list[str], exclude: set[str]) -> list[str]:
         """Prefer an actor of another country than the source ("Russia-China cooperation" for Russia -> China)."""
@@ -310,6 +354,10 @@ class Events:
         subject = self._subject_token(verb)
         unresolved = subject is None or subject.lower_ in ("it", "he", "she", "they", "we", "i")
         sources, reciprocal_targets = self._speaker_as_source(verb, sources, fill_empty=unresolved)
+        if not sources and pattern.code[:2] in UNATTRIBUTED_VIOLENCE_ROOTS:
+            # "soldiers were killed by a roadside bomb outside Basra": the attack is the place's
+            place = self._place_country(verb)
+            sources = [place] if place else []
         targets = self._target(verb, pattern, set(sources)) or reciprocal_targets
         return self._pairs(verb, pattern, sources, targets, evidence=self._clause(verb))
 
