@@ -166,3 +166,13 @@ def test_plural_pronoun_joins_the_nearest_group():
     assert "They" in mention_texts(body, hamas)
     [argued] = [s for s in record["statements"] if s["cue"] == "argue"]
     assert argued["speaker"] == hamas["id"]
+
+
+def test_an_organisation_s_official_carries_the_organisation_s_code():
+    actors = actors_of("Arab League Secretary-General Ahmed Nadim met the envoy.")
+    assert find(actors, "Ahmed Nadim")["code"] == "IGOMEAARL"
+
+
+def test_an_administration_named_after_a_known_surname_is_that_country_s_government():
+    actors = actors_of("The Obama administration rejected the plan.", published="2024-05-02")
+    assert any(a["code"] == "USAGOV" and a["kind"] == "organization" for a in actors), actors

@@ -304,7 +304,18 @@ class ActorRecognizer:
             return self._from_entry(entry, day, country)
         base = country or (org.entry.code if org else None)
         code = (base + sector if sector else base) if base and sector else None
+        if org is not None and not country and (sector or role):
+            code = org.entry.code  # "Arab League Secretary-General X": an official of that body
+        if country is None:  # "the Bush administration": every known bearer of the name is American
+            country = self._country_of_name(words)
         return Actor(key="N:" + text, name=text, code=code, country=country, kind="person", role=role)
+
+    def _country_of_name(self, words: list[str]) -> str | None:
+        """The one country every known person of this surname served (for "the X administration")."""
+        if len(words) != 1:
+            return None
+        countries = {self.gazetteer.entries[k].country for k in self.gazetteer.short_names.get(words[0], [])}
+        return countries.pop() if len(countries) == 1 else None
 
     def _known_person(self, words: list[str], country: str | None, day: str) -> Entry | None:
         gazetteer = self.gazetteer
