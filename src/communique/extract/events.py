@@ -352,7 +352,10 @@ class Events:
             return demand
         sources = self._subjects(verb)
         subject = self._subject_token(verb)
-        unresolved = subject is None or subject.lower_ in ("it", "he", "she", "they", "we", "i")
+        # an unresolved "it"/"he", or no subject at all on a clause's verb; a participle
+        # modifying a noun ("aliens ordered out of Nigeria") is no act of the speaker's
+        unresolved = (subject is None and verb.dep_ not in ("acl", "relcl", "amod")) \
+            or (subject is not None and subject.lower_ in ("it", "he", "she", "they", "we", "i"))
         sources, reciprocal_targets = self._speaker_as_source(verb, sources, fill_empty=unresolved)
         if not sources and pattern.code[:2] in UNATTRIBUTED_VIOLENCE_ROOTS:
             # "soldiers were killed by a roadside bomb outside Basra": the attack is the place's
