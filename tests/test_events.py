@@ -192,3 +192,20 @@ def test_place_named_only_as_a_place_gives_the_target_and_an_actor(validate):
 def test_violence_without_a_named_perpetrator_is_the_place_s():
     found = events("Two Chilean soldiers were killed by a roadside bomb outside the Peruvian city of Tacna.")
     assert any(e["source"] == "PER" and e["target"].startswith("CHL") and e["plover"] == "ASSAULT" for e in found), found
+
+
+def test_threatened_act_is_coded_as_the_threat_of_it():
+    found = events("Chile threatened to break diplomatic relations with Peru.")
+    assert any(e["source"] == "CHL" and e["target"] == "PER" and e["cameo"] == "1313" for e in found), found
+    assert not [e for e in found if e["plover"] == "SANCTION"]  # relations were not broken
+
+
+def test_act_in_a_rejected_appeal_did_not_happen():
+    found = events("Chile rejected a United Nations appeal for deploying troops along its border with Peru.")
+    assert not [e for e in found if e["plover"] == "MOBILIZE"], found
+
+
+def test_participle_giving_the_toll_and_nominal_participles_are_no_new_acts():
+    found = events("Chilean troops shelled Peruvian positions, killing 12 people.")
+    assert [e["cameo"][:2] for e in found].count("18") == 0, found
+    assert all(e["plover"] != "ASSAULT" for e in events("Peru evacuated the wounded from the town."))

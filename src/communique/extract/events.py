@@ -137,6 +137,7 @@ class Events:
         data = load_yaml("events/patterns.yml")
         self.partitives = frozenset(_words(data.get("partitive_nouns")))
         self.request_cues = {name: frozenset(_words(words)) for name, words in (data.get("request_cues") or {}).items()}
+        self.threat_cues = frozenset(_words(data.get("threat_cues")))
         # Cue phrases by their content word: "willing to" -> willing, "plan to" -> plan.
         self.cues = {kind: {w for phrase in _words(modality.get(kind)) for w in phrase.split()
                             if w not in ("to", "be", "is", "are", "in", "the", "that", "of", "on", "will", "continue")}
@@ -152,7 +153,9 @@ class Events:
         verb_events: set[int] = set()
         self.requesting: set[int] = set()
         for token in doc:
-            key = _verb_key(token, self.by_verb) if token.pos_ in ("VERB", "AUX") else None
+            # a participle used as a noun ("evacuated the wounded") is no act
+            nominal = any(c.dep_ == "det" for c in token.children)
+            key = _verb_key(token, self.by_verb) if token.pos_ in ("VERB", "AUX") and not nominal else None
             pattern = self._choose(token, self.by_verb[key]) if key is not None else None
             if pattern is not None:
                 found = self._verb_event(token, pattern)
@@ -347,9 +350,12 @@ class Events:
 
     # ------------------------------------------------------------- events
     def _verb_event(self, verb: Token, pattern: Pattern) -> list[dict]:
-        demand = self._demanded(verb, pattern) or self._requested(verb, pattern)
+        demand = self._demanded(verb, pattern)
         if demand:
             return demand
+        requested = self._requested(verb, pattern)
+        if requested is not None:
+            return requested
         sources = self._subjects(verb)
         subject = self._subject_token(verb)
         # an unresolved "it"/"he", or no subject at all on a clause's verb; a participle
@@ -410,20 +416,24 @@ class Events:
         return [{"code": code, "source": speaker.key, "target": target, "modality": "asserted", "trigger": verb.i,
                  "evidence": self._clause(verb)} for target in subjects if target != speaker.key]
 
-    def _requested(self, verb: Token, pattern: Pattern) -> list[dict]:
+    def _requested(self, verb: Token, pattern: Pattern) -> list[dict] | None:
         """An act someone is asked for is not an event of its own: "urged the EC to support
         the PLO" is the EC asked for support (022), "demanded that Israel ease restrictions"
         / "its demand that Israel ease ..." a demand on Israel (1051). Coded through the
-        appeal or demand complement map; the asking verb's own generic code is dropped."""
+        appeal or demand complement map; the asking verb's own generic code is dropped.
+        None when the act is asked for by no one; [] when it is asked for but the dyad
+        is unclear ("rejected an appeal for deploying troops": no deployment)."""
         cue = verb.head
-        if verb.dep_ not in ("ccomp", "xcomp", "acl") or cue.i == verb.i:
-            return []
+        if verb.dep_ == "pcomp" and cue.dep_ == "prep":  # "an appeal for deploying troops"
+            cue = cue.head
+        elif verb.dep_ not in ("ccomp", "xcomp", "acl") or cue.i == verb.i:
+            return None
         asking = {w for words in self.request_cues.values() for w in words}
         if cue.lemma_.lower() not in asking:  # "reiterated its demand that ...", parsed as the verb's clause
             cue = next((c for c in cue.children if c.dep_ == "dobj" and c.lemma_.lower() in asking), cue)
         table = next((name for name, words in self.request_cues.items() if cue.lemma_.lower() in words), None)
         if table is None:
-            return []
+            return None
         if cue.pos_ in ("NOUN", "PROPN"):
             owner = [c for c in cue.children if c.dep_ == "poss"]
             sources = self._heads(owner[0]) if owner else []
@@ -431,7 +441,9 @@ class Events:
                 sources = self._subjects(cue.head)
         else:
             sources = self._subjects(cue)
-        if verb.dep_ == "xcomp":  # "urged the EC to support ...": the one asked is the cue's object
+        if verb.dep_ == "pcomp":
+            asked = []
+        elif verb.dep_ == "xcomp":  # "urged the EC to support ...": the one asked is the cue's object
             asked = [c for c in cue.children if c.dep_ in ("dobj", "dative")]
             asked += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for g in c.children
                       if g.dep_ == "pobj"]
@@ -475,7 +487,10 @@ class Events:
                evidence: tuple[int, int]) -> list[dict]:
         if not sources:  # who acted is unknown: no event to count ("the ministers discussed ...")
             return []
-        home = not targets and len(sources) == 1 and pattern.code[:2] in self.home_target_roots
+        # "..., killing 50": a participle continuing an act names its toll, not a new domestic act
+        continuing = trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
+        home = not targets and len(sources) == 1 and pattern.code[:2] in self.home_target_roots and not continuing
         if home:
             targets = self._home_target(trigger, sources[0])
         if not targets and len(sources) < 2:  # a dyad needs two sides (or "A and B" acting together)
@@ -496,6 +511,13 @@ class Events:
         intent to do it ("willing to work with" -> 032), an intended hostile act a threat
         ("plans to impose sanctions" -> 1312), a refused one a rejection ("refused to
         allow aid" -> 122). The maps are data (patterns.yml complement_maps)."""
+        threat = self._threatened_by(trigger)
+        if threat is not None:  # "threatened to impose restrictions": the threat of that act
+            mapping = self.complement_maps.get("threaten", {})
+            recoded = next((mapping[k] for k in (code, code[:3], code[:2]) if k in mapping and mapping[k] in self.codebook), None)
+            if recoded is not None:
+                self.requesting.add(threat.i)  # the generic 130 of "threatened" is folded into it
+            return recoded or ("130" if "130" in self.codebook else code)
         ultimatum = modality in ("intended", "hypothetical") and self._ultimatum(trigger)
         if modality == "intended" or ultimatum:
             table = "threaten" if int(code[:2]) >= 14 or ultimatum else "intended"
@@ -508,6 +530,17 @@ class Events:
             if key in mapping and mapping[key] in self.codebook:
                 return mapping[key]
         return "130" if ultimatum and "130" in self.codebook else code
+
+    def _threatened_by(self, trigger: Token) -> Token | None:
+        """The threatening verb an act is the complement of ("threatened to break relations")."""
+        node = trigger
+        for _ in range(2):
+            if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
+                return None
+            node = node.head
+            if _verb_key(node, self.threat_cues) is not None:
+                return node
+        return None
 
     def _ultimatum(self, trigger: Token) -> bool:
         """"will withdraw its force unless ...": an act promised on a condition is a threat."""
