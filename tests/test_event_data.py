@@ -14,7 +14,7 @@ PATTERN_KEYS = {
     "xcomp", "cue_words", "target", "note", "intransitive",
 }
 LIST_KEYS = PATTERN_KEYS - {"code", "target", "note", "intransitive"}
-TARGET_SIMPLE = {"dobj", "between", "none"}
+TARGET_SIMPLE = {"dobj", "between", "none", "place"}
 TARGET_PREPS = {"with", "to", "on", "against", "of", "from", "for", "in", "into", "over",
                 "about", "at", "by", "near", "outside"}
 

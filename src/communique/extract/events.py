@@ -260,6 +260,11 @@ class Events:
         for rule in pattern.targets:
             if rule == "none":
                 return []
+            if rule == "place":
+                place = self._place_country(trigger, exclude)
+                if place:
+                    return [place]
+                continue
             if rule.startswith("pobj:"):
                 preps = set(rule[5:].split("|"))
                 # on the trigger, or on its object ("lift [the curfew on Palestinians]")
