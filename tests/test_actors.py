@@ -176,3 +176,10 @@ def test_an_organisation_s_official_carries_the_organisation_s_code():
 def test_an_administration_named_after_a_known_surname_is_that_country_s_government():
     actors = actors_of("The Obama administration rejected the plan.", published="2024-05-02")
     assert any(a["code"] == "USAGOV" and a["kind"] == "organization" for a in actors), actors
+
+
+def test_an_apposition_codes_a_person_the_dictionaries_do_not_know():
+    actors = actors_of("The envoy met Ahmed Nadim, the Arab League secretary-general, on Monday.")
+    assert find(actors, "Ahmed Nadim")["code"] == "IGOMEAARL"
+    actors = actors_of("Rosa Quispe, Peru's best-known rights activist, began a hunger strike.")
+    assert find(actors, "Rosa Quispe")["country"] == "PER"

@@ -228,10 +228,32 @@ class ActorRecognizer:
             actor = self._resolve(doc, phrase, day, actors)
             if actor is not None:
                 mention(actor, phrase["start"], phrase["end"])
+        self._appositions(doc, actors, mentions)
         self._corefer(doc, actors, mentions, mention)
         doc._.communique_actors = list(actors.values())
         doc._.communique_mentions = sorted(mentions)
         return doc
+
+    @staticmethod
+    def _appositions(doc: Doc, actors: dict[str, Actor], mentions: list) -> None:
+        """"Kofi Annan, UN secretary-general, ...", "X, Algeria's leading activist, ...": a
+        person we cannot code takes the code (or the country) the apposition gives."""
+        starts = sorted(mentions)
+        for start, end, key in starts:
+            person = actors.get(key)
+            if person is None or person.kind != "person" or person.code:
+                continue
+            appos = [t for t in doc[start:end] for t in t.children if t.dep_ == "appos" and t.i >= end]
+            if not appos:
+                continue
+            inside = range(appos[0].left_edge.i, appos[0].right_edge.i + 1)
+            described = next((actors[k] for s, e, k in starts if s in inside and k != key), None)
+            if described is None:
+                continue
+            if described.kind != "country" and described.code:
+                person.code, person.role = described.code, person.role or described.role
+            person.country = person.country or described.country or (
+                described.code[:3] if described.code and described.kind == "country" else None)
 
     def _counts(self, doc: Doc, unit: Unit) -> bool:
         """A capital is the country's metonym only when it acts, not as a place ("to Moscow")."""
