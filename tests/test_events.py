@@ -209,3 +209,10 @@ def test_participle_giving_the_toll_and_nominal_participles_are_no_new_acts():
     found = events("Chilean troops shelled Peruvian positions, killing 12 people.")
     assert [e["cameo"][:2] for e in found].count("18") == 0, found
     assert all(e["plover"] != "ASSAULT" for e in events("Peru evacuated the wounded from the town."))
+
+
+def test_place_of_a_when_clause_and_an_uncodable_group_target():
+    found = events("Two Peruvian gunmen killed five people when they opened fire in Santiago.")
+    assert any(e["source"].startswith("PER") and e["target"] == "CHL" and e["plover"] == "ASSAULT" for e in found), found
+    jailed = events("Chilean authorities jailed 20 members of the banned Movement for a Free Arauco.")
+    assert any(e["source"] == "CHLGOV" and e["target"] == "CHL" and e["plover"] == "COERCE" for e in jailed), jailed

@@ -312,7 +312,9 @@ class Events:
         place as its mention."""
         sent = trigger.sent
         # on the trigger, its subject ("a bombing near Samarra") or its object ("aid deliveries in Lima")
-        arguments = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        # ... or a clause saying when it happened ("when they blew themselves up in Tel Aviv")
+        arguments = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                     or (c.dep_ == "advcl" and any(m.lower_ in ("when", "as", "while") for m in c.children))]
         places = [g for t in [trigger, *list(trigger.ancestors)[:2], *arguments] for c in t.children
                   if c.dep_ in ("prep", "advmod") and c.lower_ in PLACE_PREPOSITIONS
                   for g in c.subtree if g.dep_ == "pobj" and sent.start <= g.i < sent.end]
@@ -347,6 +349,11 @@ class Events:
                     self.owner.update({i: entry.key for i in range(span.start, span.end)})
                 return entry.key
         return None
+
+    def _uncoded(self, key: str) -> bool:
+        """A group or body we cannot code ("members of MASSOB"); a named person stays a target."""
+        actor = self.actors.get(key)
+        return actor is None or (actor.kind != "person" and not (actor.code or actor.country))
 
     def _other_country(self, keys: list[str], exclude: set[str]) -> list[str]:
         """Prefer an actor of another country than the source ("Russia-China cooperation" for Russia -> China)."""
@@ -493,8 +500,12 @@ class Events:
         if not sources:  # who acted is unknown: no event to count ("the ministers discussed ...")
             return []
         # "..., killing 50": a participle continuing an act names its toll, not a new domestic act
-        continuing = trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and not any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children)
+        participle = trigger.head if trigger.dep_ == "conj" else trigger  # "killing or wounding 50"
+        continuing = participle.dep_ == "advcl" and participle.tag_ == "VBG" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in participle.children)
+        if targets and len(sources) == 1 and all(self._uncoded(k) for k in targets) and not continuing \
+                and pattern.code[:2] in self.home_target_roots:
+            targets = []  # "jailed members of MASSOB": a domestic act on someone we cannot code
         home = not targets and len(sources) == 1 and pattern.code[:2] in self.home_target_roots and not continuing
         if home:
             targets = self._home_target(trigger, sources[0])
