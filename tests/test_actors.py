@@ -183,3 +183,9 @@ def test_an_apposition_codes_a_person_the_dictionaries_do_not_know():
     assert find(actors, "Ahmed Nadim")["code"] == "IGOMEAARL"
     actors = actors_of("Rosa Quispe, Peru's best-known rights activist, began a hunger strike.")
     assert find(actors, "Rosa Quispe")["country"] == "PER"
+
+
+def test_a_people_named_by_two_demonyms_belongs_to_the_first_country():
+    actors = actors_of("Bosnian Serbs demanded a truce on Monday.")
+    assert [a["code"] for a in actors] == ["BIH"], actors
+    assert find(actors, "Bosnia and Herzegovina")["mentions"]

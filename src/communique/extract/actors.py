@@ -95,14 +95,22 @@ class ActorRecognizer:
         names = filter_spans(spans)
         taken = set()
         units = []
-        people = [e for e in doc.ents if e.label_ == "PERSON"]
+        demonyms = {i for span in names if self.strings[span.label].endswith("|demonym") for i in range(span.start, span.end)}
+        # "Bosnian Serbs" tagged as a person is a people, not a name
+        people = [e for e in doc.ents if e.label_ == "PERSON" and not all(t.i in demonyms for t in e)]
         for span in names:
             if any(p.start <= span.start and span.end <= p.end and (p.end - p.start) > (span.end - span.start)
                    and self.gazetteer.entries[self.strings[span.label].rsplit("|", 1)[0]].kind != "person"
                    for p in people):
                 continue  # "Jordan" inside "Michael Jordan"
             key, form = self.strings[span.label].rsplit("|", 1)
-            units.append(Unit(span.start, span.end, "entity", entry=self.gazetteer.entries[key], form=form))
+            entry = self.gazetteer.entries[key]
+            last = units[-1] if units else None
+            if form == "demonym" and last is not None and last.end == span.start and last.form == "demonym" \
+                    and last.entry.kind == "country" and doc[span.end - 1].tag_ in ("NNS", "NNPS"):
+                last.end = span.end  # "Bosnian Serbs", "Iraqi Kurds": a people of the first country
+            else:
+                units.append(Unit(span.start, span.end, "entity", entry=entry, form=form))
             taken.update(range(span.start, span.end))
         sectors = filter_spans([doc[s:e] for _, s, e in self.sector_matcher(doc)])
         for span in sectors:
