@@ -11,7 +11,7 @@ EVENTS = Path(__file__).resolve().parents[1] / "src" / "communique" / "data" / "
 
 PATTERN_KEYS = {
     "code", "verbs", "nouns", "particles", "object_nouns", "exclude_object_nouns",
-    "xcomp", "cue_words", "target", "note", "intransitive",
+    "xcomp", "cue_words", "target", "note", "intransitive", "subject_nouns",
 }
 LIST_KEYS = PATTERN_KEYS - {"code", "target", "note", "intransitive"}
 TARGET_SIMPLE = {"dobj", "between", "none", "place"}

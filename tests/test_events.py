@@ -216,3 +216,10 @@ def test_place_of_a_when_clause_and_an_uncodable_group_target():
     assert any(e["source"].startswith("PER") and e["target"] == "CHL" and e["plover"] == "ASSAULT" for e in found), found
     jailed = events("Chilean authorities jailed 20 members of the banned Movement for a Free Arauco.")
     assert any(e["source"] == "CHLGOV" and e["target"] == "CHL" and e["plover"] == "COERCE" for e in jailed), jailed
+
+
+def test_subject_nouns_tell_a_deployment_from_a_visit():
+    troops = events("Chilean peacekeeping troops arrived in Haiti on Monday.")
+    assert any(e["plover"] == "AID" and e["target"] == "HTI" for e in troops), troops
+    minister = events("The Chilean foreign minister arrived in Haiti on Monday.")
+    assert any(e["plover"] == "CONSULT" and e["target"] == "HTI" for e in minister), minister

@@ -68,10 +68,12 @@ class Pattern:
     targets: tuple[str, ...]  # where the target is, tried in order
     order: int
     intransitive: bool = False  # only without a direct object ("demonstrated", not "demonstrated resolve")
+    subject_nouns: frozenset = frozenset()  # the subject must be one of these ("peacekeepers arrived")
 
     def rank(self) -> tuple:
         """Most constraints first, then the more specific (longer) code, then file order."""
-        constraints = bool(self.object_nouns) + bool(self.xcomp) + bool(self.particles) + bool(self.cue_words)
+        constraints = (bool(self.object_nouns) + bool(self.xcomp) + bool(self.particles) + bool(self.cue_words)
+                       + bool(self.subject_nouns))
         return (constraints, len(self.code), -self.order)
 
 
@@ -108,6 +110,7 @@ def load_patterns() -> tuple[dict[str, list[Pattern]], dict[str, list[Pattern]],
             targets=tuple(_words(targets)),
             order=order,
             intransitive=bool(item.get("intransitive")),
+            subject_nouns=frozenset(_words(item.get("subject_nouns"))),
         )
         for verb in pattern.verbs:
             by_verb.setdefault(verb, []).append(pattern)
@@ -187,6 +190,7 @@ class Events:
         objects += [c for o in objects for c in o.conjuncts]  # "photographs and other intelligence"
         object_names = {name for o in objects for name in _names(o, self.partitives)}
         xcomps = {c.lemma_.lower() for c in complements}
+        subject_names = {name for c in children if c.dep_ in ("nsubj", "nsubjpass") for name in _names(c, self.partitives)}
         cues = {c.lemma_.lower() for c in children} | {c.lower_ for c in children}
         fitting = [p for p in patterns
                    if (not p.particles or p.particles & particles)
@@ -195,6 +199,7 @@ class Events:
                    and (not p.xcomp or p.xcomp & xcomps)
                    and (not p.cue_words or p.cue_words & cues)
                    and not (p.intransitive and any(c.dep_ == "dobj" for c in children))
+                   and (not p.subject_nouns or p.subject_nouns & subject_names)
                    and p.code in self.codebook]
         return max(fitting, key=Pattern.rank) if fitting else None
 
