@@ -69,7 +69,7 @@ def test_plover_dev_set(tmp_path):
     assert last_f1(scored) >= PLOVER_FLOOR
 
 
-PLOVER_FLOOR = 0.50  # measured 0.521; the issue asks 0.60
+PLOVER_FLOOR = 0.58  # measured 0.610; the issue asks 0.60
 
 
 def test_must_inside_a_statement_is_the_speaker_s_demand():
