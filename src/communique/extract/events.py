@@ -92,7 +92,7 @@ def load_codebook() -> dict[str, Code]:
 
 @lru_cache(maxsize=1)
 def load_patterns() -> tuple[dict[str, list[Pattern]], dict[str, list[Pattern]], dict, frozenset,
-                             dict[str, dict[str, str]], frozenset]:
+                             dict[str, dict[str, str]]]:
     data = load_yaml("events/patterns.yml")
     by_verb: dict[str, list[Pattern]] = {}
     by_noun: dict[str, list[Pattern]] = {}
@@ -118,8 +118,7 @@ def load_patterns() -> tuple[dict[str, list[Pattern]], dict[str, list[Pattern]],
             by_noun.setdefault(noun.split()[-1], []).append(pattern)
     return (by_verb, by_noun, data.get("modality") or {}, frozenset(_words(data.get("light_verbs"))),
             {name: {str(k): str(v) for k, v in (table or {}).items()}
-             for name, table in (data.get("complement_maps") or {}).items()},
-            frozenset(str(root) for root in data.get("home_target_roots") or ()))
+             for name, table in (data.get("complement_maps") or {}).items()})
 
 
 def _words(value) -> list[str]:
@@ -134,10 +133,10 @@ class Events:
     def __init__(self, nlp: Language):
         self.codebook = load_codebook()
         self.gazetteer = nlp.get_pipe("communique_actors").gazetteer if "communique_actors" in nlp.pipe_names else None
-        (self.by_verb, self.by_noun, modality, self.light_verbs, self.complement_maps,
-         self.home_target_roots) = load_patterns()
+        self.by_verb, self.by_noun, modality, self.light_verbs, self.complement_maps = load_patterns()
         self.ultimatum_marks = frozenset(_words(modality.get("ultimatum")))
-        data = load_yaml("events/patterns.yml")
+        data = load_yaml("events/patterns.yml")  # cached: the same mapping load_patterns read
+        self.home_target_roots = frozenset(str(root) for root in data.get("home_target_roots") or ())
         self.partitives = frozenset(_words(data.get("partitive_nouns")))
         self.request_cues = {name: frozenset(_words(words)) for name, words in (data.get("request_cues") or {}).items()}
         self.threat_cues = frozenset(_words(data.get("threat_cues")))
