@@ -12,7 +12,11 @@ Per clause, on the parse, with the ontology and the patterns as data
    coordinated subjects with no target ("A and B agreed") give both directions, as do
    "between A and B" nouns. Inside a statement, a subject that is the speaker, the
    speaker's country or "we" makes the speaker the source ("China is willing to work
-   with Russia", said by Xi -> CHNGOV -> RUS).
+   with Russia", said by Xi -> CHNGOV -> RUS). A domestic act with no one named on the
+   receiving end falls on the place it happens in or on the source's own country
+   (``home_target_roots``); violence with no named perpetrator is the place's.
+   An act someone is asked, urged or threatened to do is coded as the request or the
+   threat of it (``request_cues``, ``threat_cues``, the complement maps), not as an act.
 3. *Modality*: negated ("did not", "refused to"), intended ("willing to", "will continue
    to", "pledged"), hypothetical ("if", "would"), forecast (the writer's own future), else
    asserted; voice from the segments; date from a time expression in the clause, else
