@@ -20,9 +20,12 @@ def quote_spans(doc: Doc) -> list[tuple[int, int]]:
     if doc._.communique_quotes is not None:
         return doc._.communique_quotes
     spans, open_at, closer = [], None, None
+    previous = None  # the token before, once (doc[i] builds a new Token on every call)
     for token in doc:
-        new_line = token.i > 0 and ("\n" in doc[token.i - 1].whitespace_ or "\n" in doc[token.i - 1].text)
-        if new_line and open_at is not None:
+        new_line = open_at is not None and previous is not None \
+            and ("\n" in previous.whitespace_ or "\n" in previous.text)
+        previous = token
+        if new_line:
             if token.i - 1 > open_at:
                 spans.append((open_at + 1, _line_end(doc, token.i)))
             open_at = None
