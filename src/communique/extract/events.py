@@ -427,10 +427,8 @@ class Events:
         subjects = self._subjects(verb)
         if speaker is None or not subjects:
             return []
-        mapping = self.complement_maps.get("demand", {})
-        act = pattern.code if pattern is not None else ""
-        code = next((mapping[k] for k in (act, act[:3], act[:2])
-                     if k in mapping and mapping[k] in self.codebook), "100" if "100" in self.codebook else None)
+        code = self._complement("demand", pattern.code if pattern is not None else "") or (
+            "100" if "100" in self.codebook else None)
         if code is None:
             return []
         return [{"code": code, "source": speaker.key, "target": target, "modality": "asserted", "trigger": verb.i,
@@ -472,11 +470,7 @@ class Events:
         targets = [k for a in asked[:1] for k in self._heads(a) if k not in sources]
         if not sources or not targets:
             return []
-        mapping = self.complement_maps.get(table, {})
-        code = next((mapping[k] for k in (pattern.code, pattern.code[:3], pattern.code[:2])
-                     if k in mapping and mapping[k] in self.codebook), None)
-        if code is None:
-            code = "100" if table == "demand" else "020"
+        code = self._complement(table, pattern.code) or ("100" if table == "demand" else "020")
         self.requesting.add(cue.i)
         return [{"code": code, "source": a, "target": b, "modality": "asserted", "trigger": verb.i,
                  "evidence": self._clause(cue)} for a in sources for b in targets if a != b]
@@ -537,8 +531,7 @@ class Events:
         allow aid" -> 122). The maps are data (patterns.yml complement_maps)."""
         threat = self._threatened_by(trigger)
         if threat is not None:  # "threatened to impose restrictions": the threat of that act
-            mapping = self.complement_maps.get("threaten", {})
-            recoded = next((mapping[k] for k in (code, code[:3], code[:2]) if k in mapping and mapping[k] in self.codebook), None)
+            recoded = self._complement("threaten", code)
             if recoded is not None:
                 self.requesting.add(threat.i)  # the generic 130 of "threatened" is folded into it
             return recoded or ("130" if "130" in self.codebook else code)
@@ -549,11 +542,14 @@ class Events:
             table = "refuse"
         else:
             return code
+        return self._complement(table, code) or ("130" if ultimatum and "130" in self.codebook else code)
+
+    def _complement(self, table: str, code: str) -> str | None:
+        """The code a complement map gives an act (its full code, then its 3-digit prefix,
+        then its root), or None."""
         mapping = self.complement_maps.get(table, {})
-        for key in (code, code[:3], code[:2]):
-            if key in mapping and mapping[key] in self.codebook:
-                return mapping[key]
-        return "130" if ultimatum and "130" in self.codebook else code
+        return next((mapping[k] for k in (code, code[:3], code[:2]) if k and k in mapping and mapping[k] in self.codebook),
+                    None)
 
     def _threatened_by(self, trigger: Token) -> Token | None:
         """The threatening verb an act is the complement of ("threatened to break relations")."""
