@@ -6,6 +6,7 @@ record is an error object on its own line and does not change the exit status.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -13,17 +14,21 @@ from enum import Enum
 from pathlib import Path
 from typing import Optional
 
+import click
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from . import __version__
-from .analyze import analyze_documents, analyze_jsonl
+from .analyze import analyze_documents, analyze_jsonl, to_json_line
 from .brief import render_markdown
 from .errors import CommuniqueError
 from .extract.gazetteer import load_gazetteer
 from .ingest import document_from_file, parse_published
+from .ingest.unicode_safety import printable, printable_path
+from .output_file import AtomicOutput
 from .settings import SETTING_BY_NAME, Config, load_config
+from .time_limit import time_limit
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Geopolitical news and readouts to attributed, source-linked event data (communique/1).")
@@ -65,12 +70,13 @@ def analyze(
     batch_size: Optional[int] = typer.Option(None, "--batch-size", help=_help("batch_size")),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help=_help("max_bytes")),
     actors: Optional[list[Path]] = typer.Option(None, "--actors", help=_help("actors")),
+    timeout: Optional[float] = typer.Option(None, "--timeout", help=_help("timeout")),
     config_file: Optional[Path] = typer.Option(None, "--config", help="TOML config file with a [communique] table."),
 ) -> None:
     """Analyse files (one communique/1 object each) or a JSONL batch (--jsonl)."""
     try:
         config = load_config(config_file, model=model, workers=workers, batch_size=batch_size, max_bytes=max_bytes,
-                             actors=tuple(map(str, actors)) if actors else None)
+                             timeout=timeout, actors=tuple(map(str, actors)) if actors else None)
         published = parse_published(published)
         load_gazetteer(config.actors)  # a bad --actors file fails here, before any work is done
         if jsonl is not None:
@@ -98,7 +104,8 @@ def _analyze_files(files: list[Path], config: Config, published: str | None, out
     documents, failed = [], 0
     for path in files:
         try:
-            documents.append(document_from_file(path, config.max_bytes, published))
+            with time_limit(config.timeout, printable_path(path), "ingest"):
+                documents.append(document_from_file(path, config.max_bytes, published))
         except CommuniqueError as exc:
             _say(f"error: {exc.message}")
             failed += 1
@@ -110,55 +117,82 @@ def _analyze_files(files: list[Path], config: Config, published: str | None, out
             continue
         _warn(record)
         if output_format is OutputFormat.md:
-            sys.stdout.write(render_markdown(record))
+            _stdout_write(render_markdown(record))
         elif len(files) == 1:
-            sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+            _stdout_write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
         else:  # several files: JSON Lines, one record a line
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            _stdout_write(to_json_line(record))
     return failed
 
 
 def _analyze_batch(source: Path, out: Optional[Path], config: Config, published: str | None) -> None:
-    if str(source) == "-":
-        lines, total = sys.stdin, None
-    else:
-        if not source.is_file():
-            raise CommuniqueError("C101", path=str(source))
-        total = _count_records(source)
-        lines = source.open(encoding="utf-8", errors="replace")
     to_file = out is not None and str(out) != "-"
-    # Written beside the target and moved over it at the end, so a failed run
-    # never leaves a half-written file in place of an earlier good one.
-    partial = out.with_name(out.name + ".partial") if to_file else None
-    sink = _open_out(partial) if to_file else sys.stdout
-    errors = written = 0
-    columns = (TextColumn("analyse"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=stderr, transient=False, disable=not stderr.is_terminal and total is None) as bar:
-        task = bar.add_task("records", total=total)
-        for result in analyze_jsonl(lines, config, published, progress=lambda n: bar.advance(task, n)):
-            if "error" in result:
-                errors += 1
-                _say(f"error: {result['error']}")
-            else:
-                _warn(result)
-            sink.write(json.dumps(result, ensure_ascii=False) + "\n")
-            written += 1
-    if to_file:
-        sink.close()
-        os.replace(partial, out)
-    _say(f"{written} records written, {errors} with errors" + (f" -> {out}" if out else ""))
-
-
-def _open_out(out: Path):
+    # Checked before any work: an output that cannot be written fails now, not
+    # after the whole batch has run.
+    sink = AtomicOutput(out) if to_file else None
     try:
-        return out.open("w", encoding="utf-8")
+        lines, total = _open_batch(source)
+        errors = written = 0
+        columns = (TextColumn("analyse"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+        with lines as stream, Progress(*columns, console=stderr, transient=False,
+                             disable=not stderr.is_terminal or total is None) as bar:
+            task = bar.add_task("records", total=total)
+            for result in analyze_jsonl(stream, config, published, progress=lambda n: bar.advance(task, n)):
+                if "error" in result:
+                    errors += 1
+                    _say(f"error: {result['error']}")
+                else:
+                    _warn(result)
+                sink.write(to_json_line(result)) if sink else _stdout_write(to_json_line(result))
+                written += 1
+        if sink:
+            sink.commit()
+    except BaseException:
+        if sink:
+            sink.discard()
+        raise
+    _say(f"{written} records written, {errors} with errors" + (f" -> {printable_path(out)}" if to_file else ""))
+
+
+def _open_batch(source: Path):
+    """The batch as a binary stream (split on LF only, decoded line by line) and
+    its number of lines for the progress bar (None for standard input)."""
+    if str(source) == "-":
+        return contextlib.nullcontext(sys.stdin.buffer), None
+    shown = printable_path(source)
+    try:
+        if source.is_dir():
+            raise CommuniqueError("C102", path=shown, reason="it is a directory")
+        handle = source.open("rb")
+    except FileNotFoundError:
+        raise CommuniqueError("C101", path=shown) from None
     except OSError as exc:
-        raise CommuniqueError("C102", path=str(out), reason=exc.strerror or str(exc)) from None
+        raise CommuniqueError("C102", path=shown, reason=exc.strerror or str(exc)) from None
+    return handle, _count_lines(handle)
 
 
-def _count_records(path: Path) -> int:
-    with path.open("rb") as handle:
-        return sum(1 for line in handle if line.strip())
+def _count_lines(handle) -> int | None:
+    """Lines in a seekable file (read once in blocks, then rewound)."""
+    try:
+        count, last = 0, b"\n"
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            count += block.count(b"\n")
+            last = block[-1:]
+        handle.seek(0)
+    except OSError:
+        return None
+    return count + (last != b"\n")
+
+
+def _stdout_write(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError:  # a terminal or pipe that is not UTF-8
+        sys.stdout.buffer.write(text.encode(sys.stdout.encoding or "utf-8", errors="replace"))
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise CommuniqueError("C113", path="standard output", reason=exc.strerror or str(exc)) from None
 
 
 def _warn(record: dict) -> None:
@@ -168,7 +202,7 @@ def _warn(record: dict) -> None:
 
 def _say(message: str) -> None:
     """A message on stderr, never wrapped (one line each, for grep and logs)."""
-    typer.echo(message, err=True)
+    typer.echo(printable(message), err=True)
 
 
 def _fail(message: str, usage: bool = False) -> None:
@@ -177,7 +211,51 @@ def _fail(message: str, usage: bool = False) -> None:
 
 
 def main() -> None:
-    app()
+    """The console script: every failure ends in a coded message and a non-zero exit."""
+    try:
+        status = app(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        status = exc.exit_code
+    except click.exceptions.Abort:  # Ctrl-C at a prompt, or EOF
+        _say("error: interrupted")
+        sys.exit(130)
+    except click.ClickException as exc:  # a usage error
+        exc.show()
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        _say("error: interrupted; nothing was written over an earlier output")
+        sys.exit(130)
+    except BrokenPipeError:  # the reader went away (| head): stop quietly, as other tools do
+        _quiet_stdout()
+        sys.exit(141)
+    except CommuniqueError as exc:
+        _say(f"error: {exc.message}")
+        sys.exit(1)
+    except Exception as exc:  # noqa: BLE001 - the last guard: a coded message, not a traceback
+        _say(f"error: {CommuniqueError('C199', reason=f'{type(exc).__name__}: {exc}').message}")
+        if os.environ.get("COMMUNIQUE_DEBUG"):
+            raise
+        sys.exit(1)
+    _flush_stdout()
+    sys.exit(status if isinstance(status, int) else 0)
+
+
+def _flush_stdout() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+        sys.exit(141)
+    except OSError as exc:
+        _say(f"error: {CommuniqueError('C113', path='standard output', reason=exc.strerror or str(exc)).message}")
+        _quiet_stdout()
+        sys.exit(1)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's own flush at exit cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 if __name__ == "__main__":

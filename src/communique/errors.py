@@ -21,6 +21,9 @@ class Errors:
     C109 = "{source}: field {field!r} must be {expected}, got {got!r}."
     C110 = "{source}: 'published' must be a date as YYYY-MM-DD, got {got!r}."
     C111 = "{source}: processing failed: {reason}."
+    C112 = "{source}: took longer than the time limit of {limit:g} s ({stage}); raise it with --timeout (0 = no limit)."
+    C113 = "Can't write the output {path!r}: {reason}. Any earlier file there is unchanged."
+    C199 = "Unexpected internal error ({reason}). This is a bug: please report it with the input that caused it."
     C201 = "Can't load the spaCy pipeline {model!r}: {reason}. Install it (see the README: 'make install' or 'make model-md') or give a path with --model."
     C202 = "Invalid setting {name}={value!r}: {reason}."
     C203 = "Can't read the config file {path!r}: {reason}."
@@ -30,6 +33,7 @@ class Errors:
 class Warnings:
     W101 = "{source} is not valid UTF-8; undecodable bytes were replaced (U+FFFD)."
     W102 = "{source} looks like {language!r}, not English: the English pipeline's output will be poor."
+    W103 = "{source} holds lone surrogates (not valid Unicode) in {fields}; they were replaced (U+FFFD)."
 
 
 class CommuniqueError(Exception):
@@ -44,14 +48,24 @@ class CommuniqueError(Exception):
     def message(self) -> str:
         return self.args[0]
 
+    def __reduce__(self):  # pickled by code and fields: it travels back from worker processes
+        return _rebuild_error, (self.code, self.fields)
+
+
+def _rebuild_error(code: str, fields: dict) -> CommuniqueError:
+    return CommuniqueError(code, **fields)
+
 
 def warning_text(code: str, **fields) -> str:
     return f"[{code}] " + getattr(Warnings, code).format(**fields)
 
 
 def error_object(record_id, error: BaseException) -> dict:
-    """The one shape of a per-record error, in a JSONL batch and elsewhere."""
-    if isinstance(error, CommuniqueError):
-        return {"id": record_id, "error": error.message, "code": error.code}
-    wrapped = CommuniqueError("C111", source=f"record {record_id!r}", reason=f"{type(error).__name__}: {error}")
-    return {"id": record_id, "error": wrapped.message, "code": wrapped.code}
+    """The one shape of a per-record error, in a JSONL batch and elsewhere. Both
+    strings are made writable: an id or a message may quote the bad input."""
+    from .ingest.unicode_safety import printable
+
+    record_id = printable(str(record_id))
+    if not isinstance(error, CommuniqueError):
+        error = CommuniqueError("C111", source=f"record {record_id!r}", reason=f"{type(error).__name__}: {error}")
+    return {"id": record_id, "error": printable(error.message), "code": error.code}

@@ -6,6 +6,7 @@ The model is a setting (``--model``, ``COMMUNIQUE_MODEL``, config file): ``sm``
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,6 +39,20 @@ def resolve_model(model: str) -> str | Path:
         except ImportError as exc:
             raise CommuniqueError("C201", model=model, reason=str(exc)) from None
     return name
+
+
+def check_model(model: str) -> None:
+    """Raise C201 when ``model`` names no installed package and no folder: a cheap
+    check in the parent, before worker processes each try (and fail) to load it."""
+    name = resolve_model(model)
+    if isinstance(name, Path):
+        return
+    try:
+        found = importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError) as exc:
+        raise CommuniqueError("C201", model=model, reason=str(exc)) from None
+    if not found:
+        raise CommuniqueError("C201", model=model, reason="no installed package or folder of that name")
 
 
 @lru_cache(maxsize=4)

@@ -154,3 +154,52 @@ def _spans(value):
     if isinstance(value, list) and value and all(isinstance(v, list) for v in value):
         return [_spans(v) for v in value]
     return value
+
+
+def join_pieces(document: Document, pieces: list[tuple[int, int, "Record"]]) -> Record:
+    """One record for a long document analysed in pieces: ``pieces`` are
+    (character offset, block offset, the piece's record), in text order. Spans move
+    by the offset, blocks by the block offset, ids are numbered again through the
+    whole document, and an actor found in several pieces (same name, code, kind,
+    country and role) is one actor with all its mentions."""
+    actors: dict[tuple, Actor] = {}
+    statements, events, quantities, times, segments = [], [], [], [], []
+    for offset, block_offset, piece in pieces:
+        def moved(span):
+            return None if span is None else (span[0] + offset, span[1] + offset)
+
+        actor_ids = {}
+        for actor in piece.actors:
+            identity = (actor.name, actor.code, actor.kind, actor.country, actor.role)
+            joined = actors.setdefault(identity, dataclasses.replace(actor, mentions=[]))
+            joined.mentions.extend(moved(m) for m in actor.mentions)
+            actor_ids[actor.id] = joined
+        statement_ids = {}
+        for s in piece.statements:
+            statement_ids[s.id] = dataclasses.replace(s, content=moved(s.content), span=moved(s.span),
+                                                      speaker=actor_ids.get(s.speaker))
+            statements.append(statement_ids[s.id])
+        events += [dataclasses.replace(e, evidence=moved(e.evidence), source=actor_ids.get(e.source),
+                                       target=actor_ids.get(e.target), statement=statement_ids.get(e.statement))
+                   for e in piece.events]
+        quantities += [dataclasses.replace(q, span=moved(q.span), subject_span=moved(q.subject_span),
+                                           statement=statement_ids.get(q.statement)) for q in piece.quantities]
+        times += [dataclasses.replace(t, span=moved(t.span)) for t in piece.times]
+        segments += [dataclasses.replace(s, span=moved(s.span), block=s.block + block_offset) for s in piece.segments]
+    # Ids as a single analysis gives them: actors by first mention, the rest in order.
+    ordered = sorted(actors.values(), key=lambda a: min(a.mentions))
+    for number, actor in enumerate(ordered, start=1):
+        actor.id = f"a{number}"
+        actor.mentions.sort()
+    for prefix, items in (("s", statements), ("e", events), ("q", quantities), ("t", times)):
+        for number, item in enumerate(items, start=1):
+            item.id = f"{prefix}{number}"
+    for item in statements:
+        item.speaker = item.speaker.id if item.speaker else None
+    for item in events:
+        item.source, item.target = (a.id if a else None for a in (item.source, item.target))
+        item.statement = item.statement.id if item.statement else None
+    for item in quantities:
+        item.statement = item.statement.id if item.statement else None
+    return Record(document=document, actors=ordered, statements=statements, events=events, quantities=quantities,
+                  times=times, segments=segments)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .errors import CommuniqueError
+from .ingest.unicode_safety import printable_path
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,13 @@ def _positive_int(value) -> int:
     return number
 
 
+def _seconds(value) -> float:
+    number = float(value)
+    if not number >= 0 or number == float("inf"):  # also refuses NaN
+        raise ValueError("must be a number of seconds, 0 or more (0 = no limit)")
+    return number
+
+
 def _paths(value) -> tuple[str, ...]:
     if isinstance(value, str):
         value = value.split(os.pathsep)
@@ -48,6 +56,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_bytes", 20_000_000, "Largest input accepted, in bytes (a file, or one JSONL record).", _positive_int),
     Setting("batch_size", 64, "Documents per nlp.pipe batch.", _positive_int),
     Setting("workers", 1, "Worker processes for a JSONL batch (each loads the pipeline once).", _positive_int),
+    Setting("timeout", 300.0, "Longest time, in seconds, one record may take (its ingest, or the analysis of one "
+            "piece of a long document) before it becomes error C112; 0 = no limit.", _seconds),
     Setting("actors", (), "Actor dictionaries of your own (YAML or CSV), merged over the built-ins; "
             "repeat the option, or separate paths with the OS path separator.", _paths),
 )
@@ -60,6 +70,7 @@ class Config:
     max_bytes: int = SETTING_BY_NAME["max_bytes"].default
     batch_size: int = SETTING_BY_NAME["batch_size"].default
     workers: int = SETTING_BY_NAME["workers"].default
+    timeout: float = SETTING_BY_NAME["timeout"].default
     actors: tuple[str, ...] = SETTING_BY_NAME["actors"].default
 
     def merged(self, **overrides) -> "Config":
@@ -75,25 +86,28 @@ def _checked(name: str, value):
     setting = SETTING_BY_NAME[name]
     try:
         return setting.parse(value)
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, OverflowError) as exc:
         raise CommuniqueError("C202", name=name, value=value, reason=str(exc)) from None
 
 
 def _config_file_values(path: Path | None) -> dict:
     explicit = path is not None or "COMMUNIQUE_CONFIG" in os.environ
     path = Path(path or os.environ.get("COMMUNIQUE_CONFIG") or "communique.toml")
-    if not path.is_file():
-        if explicit:
-            raise CommuniqueError("C203", path=str(path), reason="no such file")
-        return {}
     try:
+        if not path.is_file():
+            if explicit:
+                raise CommuniqueError("C203", path=printable_path(path), reason="no such file")
+            return {}
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise CommuniqueError("C203", path=str(path), reason=str(exc)) from None
+        raise CommuniqueError("C203", path=printable_path(path), reason=str(exc)) from None
     table = data.get("communique", {})
+    if not isinstance(table, dict):
+        raise CommuniqueError("C203", path=printable_path(path), reason=f"'communique' must be a table ([communique]), "
+                                                             f"got {type(table).__name__}")
     unknown = set(table) - set(SETTING_BY_NAME)
     if unknown:
-        raise CommuniqueError("C203", path=str(path), reason=f"unknown settings {sorted(unknown)}")
+        raise CommuniqueError("C203", path=printable_path(path), reason=f"unknown settings {sorted(unknown)}")
     return table
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import CommuniqueError
+from ..ingest.unicode_safety import printable_path
 from ..resources import data_path, load_yaml
 
 KINDS = ("person", "country", "organization", "group")
@@ -200,32 +201,58 @@ def _load_sectors(gazetteer: Gazetteer, data: dict) -> None:
 
 def _merge_user_file(gazetteer: Gazetteer, path: Path) -> None:
     """A user's actors file: rows with name, kind, code, aliases, country, role, start, end, wikidata."""
-    if not path.is_file():
-        raise CommuniqueError("C204", path=str(path), reason="no such file")
+    shown = printable_path(path)
     try:
+        if not path.is_file():
+            raise CommuniqueError("C204", path=shown, reason="no such file")
         rows = _rows(path, path.suffix.lower())
     except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError, csv.Error) as exc:
-        raise CommuniqueError("C204", path=str(path), reason=str(exc).splitlines()[0]) from None
+        raise CommuniqueError("C204", path=shown, reason=str(exc).splitlines()[0]) from None
     for number, row in enumerate(rows, start=1):
+        problem = _user_row_problem(row)
+        if problem:
+            raise CommuniqueError("C204", path=shown, reason=f"entry {number} {problem}, got {row!r}")
+        row = {**row, "name": row["name"].strip()}
         kind = _clean(row.get("kind")) or "person"
-        if not _clean(row.get("name")) or kind not in KINDS:
-            raise CommuniqueError("C204", path=str(path),
-                                  reason=f"entry {number} needs a name and a kind in {KINDS}, got {row!r}")
         if kind == "person":
-            gazetteer.entries.pop("P:" + row["name"].strip(), None)
+            gazetteer.entries.pop("P:" + row["name"], None)
             _add_person(gazetteer, row)
         elif kind == "country":
             code = _clean(row.get("code"))
-            entry = Entry(key="C:" + code, name=row["name"].strip(), kind="country", code=code, country=code,
+            entry = Entry(key="C:" + code, name=row["name"], kind="country", code=code, country=code,
                           wikidata=_clean(row.get("wikidata")))
             gazetteer.entries[entry.key] = entry
             for text in [entry.name] + _split(row.get("aliases")):
                 gazetteer.phrases[text] = (entry.key, "name")
         else:
             _add_organization(gazetteer, {**row, "kind": kind})
-            entry = gazetteer.entries["O:" + row["name"].strip()]
+            entry = gazetteer.entries["O:" + row["name"]]
             for text in [entry.name] + _split(row.get("aliases")):
                 gazetteer.phrases[text] = (entry.key, "name")
+
+
+# What a user's entry may hold: text fields (YAML may also give numbers and dates,
+# read as their text) and aliases as text or a list of texts.
+USER_TEXT_FIELDS = ("kind", "code", "country", "role", "title", "start", "end", "wikidata", "short_name")
+
+
+def _user_row_problem(row: dict) -> str | None:
+    """Why a user's entry cannot be used, or None."""
+    name = row.get("name")
+    if not isinstance(name, str) or not name.strip():
+        return "needs a name (text)"
+    kind = _clean(row.get("kind")) or "person"
+    if kind not in KINDS:
+        return f"has kind {kind!r}, not one of {KINDS}"
+    for key in USER_TEXT_FIELDS:
+        if isinstance(row.get(key), (list, dict)):
+            return f"has {key!r} as a {type(row[key]).__name__}, not text"
+    aliases = row.get("aliases")
+    if isinstance(aliases, dict) or (isinstance(aliases, list) and any(isinstance(a, (list, dict)) for a in aliases)):
+        return "has 'aliases' that are not a list of names"
+    if kind == "country" and not _clean(row.get("code")):
+        return "is a country without a code (its ISO 3166 alpha-3 code, e.g. FRA)"
+    return None
 
 
 def _index_short_names(gazetteer: Gazetteer) -> None:

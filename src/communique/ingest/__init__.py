@@ -20,64 +20,90 @@ from ..record import Document
 from .html import extract_html, looks_like_html
 from .language import guess_language
 from .page_text import clean_text
+from .jsonl import parse_json
 from .sources import RawText, check_not_binary, read_file
+from .unicode_safety import printable, printable_path, without_surrogates
 
-__all__ = ["document_from_file", "document_from_record", "document_from_text", "parse_published", "read_file"]
+__all__ = ["document_from_file", "document_from_record", "document_from_text", "parse_published", "read_file",
+           "record_id"]
 
 RECORD_STRING_FIELDS = ("text", "html", "title", "url", "published", "author")
 
 
 def document_from_file(path: str | Path, max_bytes: int, published: str | None = None) -> Document:
     raw = read_file(path, max_bytes)
-    return _document(raw, doc_id=str(path), published=published)
+    return _document(raw, doc_id=printable_path(path), published=published)
 
 
-def document_from_record(line: str, line_number: int, max_bytes: int, published: str | None = None) -> Document:
-    """One JSONL input line -> Document; raises CommuniqueError naming the record."""
+def document_from_record(line: str, line_number: int, max_bytes: int, published: str | None = None,
+                         warnings: list[str] | None = None) -> Document:
+    """One JSONL input line -> Document; raises CommuniqueError naming the record.
+    ``warnings``: what reading the line found (W101)."""
     where = f"line {line_number}"
-    if len(line.encode("utf-8", "surrogatepass")) > max_bytes:
-        raise CommuniqueError("C103", source=where, size=len(line.encode("utf-8", "surrogatepass")), limit=max_bytes)
+    if not line.strip():
+        raise CommuniqueError("C106", source=where, reason="the line is blank")
+    size = len(line.encode("utf-8", "surrogatepass"))
+    if size > max_bytes:
+        raise CommuniqueError("C103", source=where, size=size, limit=max_bytes)
     try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
+        record = parse_json(line)
+    except ValueError as exc:
         raise CommuniqueError("C106", source=where, reason=str(exc)) from None
     if not isinstance(record, dict):
         raise CommuniqueError("C107", source=where, kind=type(record).__name__)
-    doc_id = record.get("id")
-    doc_id = str(doc_id) if doc_id is not None else f"line-{line_number}"
+    doc_id = record_id(record, line_number)
     where = f"record {doc_id!r} ({where})"
+    if not isinstance(record.get("id"), (str, int, float, type(None))) or isinstance(record.get("id"), bool):
+        raise CommuniqueError("C109", source=where, field="id", expected="a string or a number", got=record["id"])
+    fields = {}
     for name in RECORD_STRING_FIELDS:
         value = record.get(name)
         if value is not None and not isinstance(value, str):
             raise CommuniqueError("C109", source=where, field=name, expected="a string", got=value)
-    body = record.get("html") or record.get("text")
+        fields[name] = value
+    body = fields["html"] or fields["text"]
     if not body or not body.strip():
         raise CommuniqueError("C108", source=where)
     check_not_binary(body, where)
-    raw = RawText(where, body)
-    return _document(
-        raw, doc_id=doc_id, published=published or record.get("published"), title=record.get("title"),
-        url=record.get("url"), author=record.get("author"), is_html=bool(record.get("html")),
-    )
+    raw = RawText(where, body, list(warnings or []))
+    return _document(raw, doc_id=doc_id, published=published or fields["published"], title=fields["title"],
+                     url=fields["url"], author=fields["author"], is_html=bool(fields["html"]))
+
+
+def record_id(record: dict, line_number: int) -> str:
+    """A record's id as a string (``document.id``), or ``line-N`` when it has none."""
+    value = record.get("id")
+    return printable(str(value)) if value is not None else f"line-{line_number}"
 
 
 def document_from_text(text: str, doc_id: str = "text", **metadata) -> Document:
     """A Document from a string already in memory (the Python API)."""
-    return _document(RawText(doc_id, text), doc_id=doc_id, **metadata)
+    return _document(RawText(printable(str(doc_id)), text), doc_id=printable(str(doc_id)), **metadata)
+
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def parse_published(value: str | None, source: str = "--published") -> str | None:
-    """Check a published date (YYYY-MM-DD, or a full ISO timestamp) and return YYYY-MM-DD."""
+    """Check a published date (YYYY-MM-DD, or a full ISO timestamp such as
+    2022-01-01T10:00:00Z) and return YYYY-MM-DD. Anything else is C110, including
+    a date with trailing text ("2022-01-01garbage") or the basic form 20220101."""
     if value is None or value == "":
         return None
+    text = value.strip()
     try:
-        return date.fromisoformat(value[:10]).isoformat() if len(value) >= 10 else date.fromisoformat(value).isoformat()
+        if ISO_DATE.fullmatch(text):
+            return date.fromisoformat(text).isoformat()
+        if ISO_DATE.match(text) and text[10] in "T ":
+            return datetime.fromisoformat(text).date().isoformat()
     except ValueError:
-        raise CommuniqueError("C110", source=source, got=value) from None
+        pass
+    raise CommuniqueError("C110", source=source, got=value)
 
 
 def _document(raw: RawText, doc_id: str, published: str | None = None, title: str | None = None,
               url: str | None = None, author: str | None = None, is_html: bool | None = None) -> Document:
+    raw, (title, url, author, published) = _without_surrogates(raw, title, url, author, published)
     published = parse_published(published, raw.source)
     warnings = list(raw.warnings)
     declared_language = None
@@ -110,6 +136,23 @@ def _document(raw: RawText, doc_id: str, published: str | None = None, title: st
         sha256=hashlib.sha256(cleaned.text.encode("utf-8")).hexdigest(), source=raw.source, format=fmt,
         warnings=warnings,
     )
+
+
+def _without_surrogates(raw: RawText, *fields: str | None) -> tuple[RawText, list[str | None]]:
+    """The text and metadata with lone surrogates replaced (W103 names the fields):
+    such a string cannot be written as UTF-8, so it would fail the whole output."""
+    names = ("text", "title", "url", "author", "published")
+    cleaned, touched = [], []
+    for name, value in zip(names, (raw.text, *fields)):
+        if value is not None:
+            value, replaced = without_surrogates(value)
+            if replaced:
+                touched.append(name)
+        cleaned.append(value)
+    if not touched:
+        return raw, list(fields)
+    warning = warning_text("W103", source=raw.source, fields=", ".join(touched))
+    return RawText(raw.source, cleaned[0], raw.warnings + [warning]), cleaned[1:]
 
 
 DATE_FORMATS = ("%A, %B %d, %Y", "%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%A %d %B %Y", "%Y-%m-%d")
