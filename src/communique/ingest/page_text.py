@@ -21,6 +21,17 @@ are general and conservative (the body is kept whole):
    with a name followed by a role phrase ("is a freelance journalist") is the
    author bio.
 
+Other scripts: sentence ends include the full-width and other scripts' marks
+(``。！？；：」』`` ...), and words are counted script-aware (``_word_units``): a
+run of Chinese or Japanese characters counts one word per two characters, and a
+long token one word per ``LONG_WORD_CHARS`` characters, so a paragraph written
+without spaces (or a 100,000-character token) is never a "short" menu line.
+
+Cost: every rule is linear in the text. Word counts stop at the limit they are
+compared with; the patterns have no nested or adjacent unbounded repeats that
+could backtrack over a long line; joined lines and the tail are built with
+list joins, not by growing strings.
+
 ``extracted=True`` is for text that an HTML extractor (trafilatura) already cut
 out of a page: its lines are blocks and its menus are gone, so lines are not
 joined (blank lines are dropped) and the menu rules (link-like or repeated short lines) are not applied;
@@ -36,7 +47,20 @@ from functools import lru_cache
 
 from ..resources import load_yaml
 
-SENTENCE_END = tuple('.!?:;"”’»)…')
+# Marks that end a sentence (or a quoted one): ASCII, typographic quotes, the
+# full-width CJK forms, Arabic, Urdu, Devanagari, Armenian and Ethiopic stops.
+SENTENCE_END = tuple('.!?:;"”’»)…。！？；：」』）｡．‥؟۔।॥։።')
+SENTENCE_MARK = re.compile(r"[.!?:;。！？；：｡．؟۔।॥։።]")
+HEADLINE_NOT_END = (".", ",", ";", "。", "，", "；", "、", "．", "｡")
+# Scripts written without spaces between words (Han, kana, Thai, Lao, Khmer, Myanmar, Tibetan).
+UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f\u0f00-\u0fff"
+LONG_WORD_CHARS = 64
+WORD_UNIT = re.compile(r"[%s]{1,2}|[^\s%s]{1,%d}" % (UNSPACED, UNSPACED, LONG_WORD_CHARS))
+UNSPACED_CHAR = re.compile(r"[%s]" % UNSPACED)
+# Horizontal white space of any kind (tabs, no-break and em spaces ...) becomes one
+# space; the line and paragraph separators end a line.
+LINE_BREAKS = re.compile(r"\r\n?|[\v\f\x1c-\x1e\x85\u2028\u2029]")
+SPACES = re.compile(r"[^\S\n]+")
 MENU_MAX_WORDS = 6
 HEADLINE_MAX_WORDS = 25
 BIO_SCAN_WORDS = 12
@@ -45,7 +69,9 @@ WRAP_MAX_WIDTH = 100
 WRAP_MIN_WIDTH = 50
 WRAP_FULL_SHARE = 0.8
 NAME_WORD = re.compile(r"^[A-Z][\w'’.\-]*$")
-TEMPLATE_JUNK = re.compile(r"\w+_\w+|\{\{|\}\}|&\w+;")
+# ``\w_\w`` finds what ``\w+_\w+`` finds; the latter, searched in a long token
+# without an underscore, rescanned the token from every position (quadratic).
+TEMPLATE_JUNK = re.compile(r"\w_\w|\{\{|\}\}|&\w{1,32};")
 CLOCK_OR_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 FIGURE = re.compile(r"\d")
 
@@ -68,6 +94,10 @@ class _Lexicon:
     byline: re.Pattern
     bullets: tuple
     date_line: re.Pattern
+
+    @property
+    def bullet_chars(self) -> str:
+        return "".join(self.bullets)
 
 
 @lru_cache(maxsize=1)
@@ -119,8 +149,8 @@ def clean_text(raw: str, title: str | None = None, author: str | None = None, ex
             out.removed.append(line)
             continue
         if i < body_start:
-            match = lex.byline.match(line)
-            if match and len(line.split()) <= 8:
+            match = lex.byline.match(line) if _word_units(line, 9) <= 8 else None
+            if match:
                 out.author = out.author or match.group("name").strip()
                 out.removed.append(line)
                 continue
@@ -146,22 +176,26 @@ def clean_text(raw: str, title: str | None = None, author: str | None = None, ex
 
 
 def _normalise(raw: str) -> str:
-    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\t", " ")
-    text = re.sub(r"[\u200b\ufeff]", "", text)
-    return "\n".join(re.sub(r" {2,}", " ", line).strip() for line in text.split("\n"))
+    """Line ends to ``\n``, every run of horizontal white space to one space (so
+    no pattern below meets a long run of spaces), zero-width spaces out."""
+    text = LINE_BREAKS.sub("\n", raw)
+    text = SPACES.sub(" ", re.sub(r"[\u200b\ufeff]", "", text))
+    return "\n".join(line.strip() for line in text.split("\n"))
 
 
 def _blocks(text: str, lex: _Lexicon) -> list[str]:
     """Lines of the text, hard wraps joined (see ``_is_wrap``)."""
     raw_lines = text.split("\n")
     width = _wrap_width(raw_lines)
-    out: list[str] = []
+    blocks: list[list[str]] = []  # the pieces of each block, joined once at the end (not s = s + line)
     for previous, line in zip([""] + raw_lines, raw_lines):
-        if out and out[-1] and line and _is_wrap(previous, line, width, lex):
-            out[-1] = out[-1] + " " + line
+        if blocks and blocks[-1][0] and line and _is_wrap(previous, line, width, lex):
+            # Text without spaces between words (Chinese, Japanese) is joined without one.
+            unspaced = UNSPACED_CHAR.match(previous[-1:]) and UNSPACED_CHAR.match(line)
+            blocks[-1].append(line if unspaced else " " + line)
         else:
-            out.append(line)
-    return out
+            blocks.append([line])
+    return ["".join(pieces) for pieces in blocks]
 
 
 def _join_bare_bullets(lines: list[str], lex: _Lexicon) -> list[str]:
@@ -201,38 +235,57 @@ def _is_wrap(previous: str, line: str, width: int | None, lex: _Lexicon) -> bool
         return True
     if width is None:
         return False
-    full = len(previous) + 1 + len(line.split()[0]) > WRAP_FULL_SHARE * width
+    first_word = line.split(" ", 1)[0]
+    full = len(previous) + 1 + len(first_word) > WRAP_FULL_SHARE * width
     return full or not line[:1].isupper()
 
 
 def _first_body_line(lines: list[str], lex: _Lexicon) -> int:
     """Index of the first line that reads like running text (a sentence of some length)."""
     for i, line in enumerate(lines):
-        if len(line.split()) >= 12 and re.search(r"[.!?:;]", line):
+        if _word_units(line, 12) >= 12 and SENTENCE_MARK.search(line):
             return i
     return 0
 
 
+def _word_units(text: str, cap: int) -> int:
+    """Words in ``text``, counted script-aware (see the module docstring), up to
+    ``cap``: the count stops there, so a long line costs no more than a short one."""
+    n = 0
+    for _ in WORD_UNIT.finditer(text):
+        n += 1
+        if n >= cap:
+            break
+    return n
+
+
+def _capital_start(line: str) -> bool:
+    """Starts with a capital, or with a letter of a script without case (Chinese, Arabic ...)."""
+    first = line[:1]
+    return first.isupper() or (first.isalpha() and not first.islower())
+
+
 def _headline_like(line: str) -> bool:
-    words = line.split()
-    return 1 <= len(words) <= HEADLINE_MAX_WORDS and not line.endswith((".", ",", ";")) and line[:1].isupper()
+    words = _word_units(line, HEADLINE_MAX_WORDS + 1)
+    return 1 <= words <= HEADLINE_MAX_WORDS and not line.endswith(HEADLINE_NOT_END) and _capital_start(line)
 
 
 def _template_junk(line: str, lex: _Lexicon) -> bool:
-    core = line.lstrip("".join(lex.bullets)).strip()
-    return bool(TEMPLATE_JUNK.search(core)) and len(core.split()) <= MENU_MAX_WORDS
+    core = line.lstrip(lex.bullet_chars).strip()
+    return _word_units(core, MENU_MAX_WORDS + 1) <= MENU_MAX_WORDS and bool(TEMPLATE_JUNK.search(core))
 
 
 def _link_like(line: str, lex: _Lexicon) -> bool:
     """A menu entry, a tag or a sponsor slot: few words and no sentence, or template
     junk. A line with figures (a number other than a year) is a table row, not a link."""
-    core = line.lstrip("".join(lex.bullets)).strip()
-    words = core.split()
+    core = line.lstrip(lex.bullet_chars).strip()
+    if _word_units(core, MENU_MAX_WORDS + 1) > MENU_MAX_WORDS:
+        return False  # checked first: it bounds the cost of the patterns below
     if _template_junk(line, lex):
         return True
     if FIGURE.search(CLOCK_OR_YEAR.sub(" ", core)):
         return False
-    return len(words) <= MENU_MAX_WORDS and not core.endswith(SENTENCE_END)
+    return not core.endswith(SENTENCE_END)
 
 
 def _same(a: str, b: str) -> bool:
@@ -243,9 +296,10 @@ def _strip_tail(lines: list[str], out: CleanText, lex: _Lexicon, menus: bool = T
     """Drop the trailing menu (``menus``; template junk always) and take the
     author bio, repeating while either changes the tail."""
     lines = list(lines)
+    introduced = _introduced_lists(lines, lex)  # lines are only popped: it stays valid
     while True:
         while lines and (not lines[-1] or _template_junk(lines[-1], lex)
-                         or (menus and _link_like(lines[-1], lex) and not _introduced_list(lines, lex))):
+                         or (menus and _link_like(lines[-1], lex) and not introduced[len(lines) - 1])):
             removed = lines.pop()
             if removed:
                 out.removed.append(removed)
@@ -260,17 +314,28 @@ def _strip_tail(lines: list[str], out: CleanText, lex: _Lexicon, menus: bool = T
         out.removed.append(lines.pop())
 
 
-def _introduced_list(lines: list[str], lex: _Lexicon) -> bool:
-    """The last line is an item of a bullet list that a sentence ending in a
-    colon introduces ("...three changes:"; not a menu's "Read more:")."""
-    i = len(lines) - 1
-    while i >= 0 and lines[i].startswith(lex.bullets):
-        i -= 1
-    if i == len(lines) - 1:
-        return False
-    while i >= 0 and not lines[i]:
-        i -= 1
-    return i >= 0 and lines[i].endswith(":") and len(lines[i].split()) > MENU_MAX_WORDS
+def _introduced_lists(lines: list[str], lex: _Lexicon) -> list[bool]:
+    """For each line, whether it is an item of a bullet list that a sentence
+    ending in a colon introduces ("...three changes:"; not a menu's "Read more:").
+    One pass for all lines: asked line by line from the end, the question
+    rescanned the whole list each time (quadratic over a long list of bullets)."""
+    result = [False] * len(lines)
+    introducer: bool | None = None  # for the current run of bullet items
+    last_text = -1  # index of the last non-blank line seen
+    for i, line in enumerate(lines):
+        if line.startswith(lex.bullets):
+            if introducer is None:
+                introducer = last_text >= 0 and _introduces(lines[last_text])
+            result[i] = introducer
+        else:
+            introducer = None
+        if line:
+            last_text = i
+    return result
+
+
+def _introduces(line: str) -> bool:
+    return line.endswith((":", "：")) and _word_units(line, MENU_MAX_WORDS + 1) > MENU_MAX_WORDS
 
 
 def _author_bio(line: str, author: str | None, lex: _Lexicon) -> tuple[str, str] | None:
