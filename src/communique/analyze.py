@@ -248,7 +248,7 @@ def analyze_lines(lines: list[InputLine], config: Config, published: str | None 
     return [slot if slot is not None else next(processed) for slot in slots]
 
 
-def analyze_jsonl(lines: BinaryIO | Iterable[bytes | str], config: Config, published: str | None = None,
+def analyze_jsonl(lines: BinaryIO | bytes | str | Iterable[bytes | str], config: Config, published: str | None = None,
                   progress: Callable[[int], None] | None = None) -> Iterator[dict]:
     """Stream a JSONL batch: exactly one output object per input line (blank and
     unreadable lines give error objects), in order. ``lines``: a binary stream (best:

@@ -95,6 +95,9 @@ def analyze(
         failed = _analyze_files(files, config, published, output_format)
     except CommuniqueError as exc:
         _fail(exc.message)
+    except KeyboardInterrupt:  # workers are already stopped and the output discarded
+        _say("error: interrupted; no output was written over an earlier one")
+        raise typer.Exit(130) from None
     if failed:
         raise typer.Exit(1)
 
@@ -223,7 +226,7 @@ def main() -> None:
         exc.show()
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
-        _say("error: interrupted; nothing was written over an earlier output")
+        _say("error: interrupted")
         sys.exit(130)
     except BrokenPipeError:  # the reader went away (| head): stop quietly, as other tools do
         _quiet_stdout()

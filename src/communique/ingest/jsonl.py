@@ -10,6 +10,7 @@ so a batch can keep its promise of one output line per input line.
 """
 from __future__ import annotations
 
+import io
 import json
 from dataclasses import dataclass, field
 from typing import BinaryIO, Iterable, Iterator
@@ -28,10 +29,14 @@ class InputLine:
     error: CommuniqueError | None = None  # the line could not even be read (C103)
 
 
-def read_lines(source: BinaryIO | Iterable[bytes | str], max_bytes: int) -> Iterator[InputLine]:
+def read_lines(source: BinaryIO | bytes | str | Iterable[bytes | str], max_bytes: int) -> Iterator[InputLine]:
     """One InputLine per line of ``source``: a binary stream (read with a bounded
-    buffer) or an iterable of lines as bytes or str (each with or without its
-    line end)."""
+    buffer), a whole batch as bytes or str, or an iterable of lines as bytes or
+    str (each with or without its line end)."""
+    if isinstance(source, (bytes, bytearray)):
+        source = io.BytesIO(source)
+    elif isinstance(source, str):  # a whole batch in a string: split on LF alone
+        source = source.split("\n")[:-1] if source.endswith("\n") else source.split("\n")
     raw = _bounded_lines(source, max_bytes) if hasattr(source, "readline") else _given_lines(source)
     for number, (line, size) in enumerate(raw, start=1):
         where = f"line {number}"
@@ -88,7 +93,7 @@ def parse_json(text: str):
     """``json.loads`` that raises only ValueError-family errors: numbers past
     Python's integer-string limit read as floats, nesting too deep is invalid."""
     try:
-        return json.loads(text, parse_int=_int_or_float)
+        return json.loads(text, parse_int=_int_or_float, strict=False)  # raw control characters (a CR) inside strings are kept
     except RecursionError:
         raise ValueError("nested too deeply") from None
 
