@@ -183,9 +183,10 @@ def _records(nlp, documents: list[Document], config: Config) -> list[Record | Ex
                 docs = nlp.pipe((_make_doc(nlp, documents[i]) for i in batch), batch_size=len(batch))
                 for i, doc in zip(batch, docs):
                     results[i] = _record_or_error(documents[i], doc)
-        except Exception:  # noqa: BLE001 - one bad document spoils its batch: redo them one by one
+        except Exception:  # noqa: BLE001 - one bad document spoils its batch: redo the rest one by one
             for i in batch:
-                results[i] = _alone(nlp, documents[i], config)
+                if results[i] is None:
+                    results[i] = _alone(nlp, documents[i], config)
     return results
 
 
