@@ -254,3 +254,14 @@ def test_disk_full_while_writing_keeps_the_earlier_output(tmp_path, tiny_disk):
     _coded_failure(run_cli("analyze", "--jsonl", str(source), "--out", str(out)), "C113")
     assert out.read_text() == "earlier output\n"
     assert sorted(p.name for p in tiny_disk.iterdir()) == ["out.jsonl"]
+
+
+def test_standard_input_with_bytes_that_are_not_utf8(validate):
+    exe = ROOT / ".venv" / "bin" / "communique"
+    data = _good("a").replace(b"Lima", b"Li\xff\xfema") + b"\n\n" + _good("b") + b"\n"
+    result = subprocess.run([str(exe) if exe.exists() else "communique", "analyze", "--jsonl", "-"],
+                            input=data, capture_output=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    outputs = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+    assert [o.get("code") for o in outputs] == [None, "C106", None]
+    assert "[W101]" in result.stderr.decode() and validate(outputs[0])["document"]["warnings"]
