@@ -94,10 +94,7 @@ class _Lexicon:
     byline: re.Pattern
     bullets: tuple
     date_line: re.Pattern
-
-    @property
-    def bullet_chars(self) -> str:
-        return "".join(self.bullets)
+    bullet_chars: str
 
 
 @lru_cache(maxsize=1)
@@ -113,7 +110,7 @@ def _lexicon() -> _Lexicon:
         r"(?:\s*[,|@-]?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\.?$" % (days, months, months),
         re.IGNORECASE)
     return _Lexicon(frozenset(data["bio_openers"]), frozenset(data["bio_roles"]), frozenset(data["bio_fillers"]),
-                    byline, tuple(data["bullet_marks"]), date_line)
+                    byline, tuple(data["bullet_marks"]), date_line, "".join(data["bullet_marks"]))
 
 
 def clean_text(raw: str, title: str | None = None, author: str | None = None, extracted: bool = False) -> CleanText:
@@ -272,7 +269,11 @@ def _headline_like(line: str) -> bool:
 
 def _template_junk(line: str, lex: _Lexicon) -> bool:
     core = line.lstrip(lex.bullet_chars).strip()
-    return _word_units(core, MENU_MAX_WORDS + 1) <= MENU_MAX_WORDS and bool(TEMPLATE_JUNK.search(core))
+    return _word_units(core, MENU_MAX_WORDS + 1) <= MENU_MAX_WORDS and _junk(core)
+
+
+def _junk(core: str) -> bool:
+    return TEMPLATE_JUNK.search(core) is not None
 
 
 def _link_like(line: str, lex: _Lexicon) -> bool:
@@ -281,7 +282,7 @@ def _link_like(line: str, lex: _Lexicon) -> bool:
     core = line.lstrip(lex.bullet_chars).strip()
     if _word_units(core, MENU_MAX_WORDS + 1) > MENU_MAX_WORDS:
         return False  # checked first: it bounds the cost of the patterns below
-    if _template_junk(line, lex):
+    if _junk(core):  # template junk (the word count is checked)
         return True
     if FIGURE.search(CLOCK_OR_YEAR.sub(" ", core)):
         return False
