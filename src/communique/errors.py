@@ -31,7 +31,7 @@ class Errors:
 
 
 class Warnings:
-    W101 = "{source} is not valid UTF-8; undecodable bytes were replaced (U+FFFD)."
+    W101 = "{source} is not valid {encoding}; undecodable bytes were replaced (U+FFFD)."
     W102 = "{source} looks like {language!r}, not English: the English pipeline's output will be poor."
     W103 = "{source} holds lone surrogates (not valid Unicode) in {fields}; they were replaced (U+FFFD)."
 

@@ -162,7 +162,8 @@ def _page_date(value: str | None) -> str | None:
     """A date found in the page (metadata or a date line) as YYYY-MM-DD, or None."""
     if not value:
         return None
-    value = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", value.strip().rstrip("."))
+    # A date is short: bounding the value keeps the patterns below linear on any page.
+    value = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", value[:100].strip().rstrip("."))
     try:
         return date.fromisoformat(value[:10]).isoformat()
     except ValueError:

@@ -50,7 +50,8 @@ def read_lines(source: BinaryIO | bytes | str | Iterable[bytes | str], max_bytes
         try:
             yield InputLine(number, line.decode("utf-8"))
         except UnicodeDecodeError:
-            yield InputLine(number, line.decode("utf-8", errors="replace"), [warning_text("W101", source=where)])
+            warning = warning_text("W101", source=where, encoding="UTF-8")
+            yield InputLine(number, line.decode("utf-8", errors="replace"), [warning])
 
 
 def _strip_end(line, newline, carriage_return, bom):

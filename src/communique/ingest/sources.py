@@ -95,7 +95,7 @@ def decode_bytes(data: bytes, source: str, max_bytes: int) -> RawText:
             text = data[bom:].decode(encoding)
         except UnicodeDecodeError:
             text = data[bom:].decode(encoding, errors="replace")
-            warnings.append(warning_text("W101", source=source))
+            warnings.append(warning_text("W101", source=source, encoding=encoding.upper()))
         check_not_binary(text, source)
         return RawText(source, text, warnings)
     check_not_binary(data, source)
@@ -103,7 +103,7 @@ def decode_bytes(data: bytes, source: str, max_bytes: int) -> RawText:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("utf-8", errors="replace")
-        warnings.append(warning_text("W101", source=source))
+        warnings.append(warning_text("W101", source=source, encoding="UTF-8"))
     return RawText(source, text, warnings)
 
 
