@@ -135,10 +135,11 @@ def _analyze_batch(source: Path, out: Optional[Path], config: Config, published:
     sink = AtomicOutput(out) if to_file else None
     try:
         lines, total = _open_batch(source)
+        write = sink.write if sink else _stdout_write
         errors = written = 0
         columns = (TextColumn("analyse"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-        with lines as stream, Progress(*columns, console=stderr, transient=False,
-                             disable=not stderr.is_terminal or total is None) as bar:
+        bar = Progress(*columns, console=stderr, transient=False, disable=not stderr.is_terminal and total is None)
+        with lines as stream, bar:
             task = bar.add_task("records", total=total)
             for result in analyze_jsonl(stream, config, published, progress=lambda n: bar.advance(task, n)):
                 if "error" in result:
@@ -146,7 +147,7 @@ def _analyze_batch(source: Path, out: Optional[Path], config: Config, published:
                     _say(f"error: {result['error']}")
                 else:
                     _warn(result)
-                sink.write(to_json_line(result)) if sink else _stdout_write(to_json_line(result))
+                write(to_json_line(result))
                 written += 1
         if sink:
             sink.commit()
