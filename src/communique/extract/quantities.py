@@ -60,6 +60,7 @@ labels) are data files in ``communique/data/quantities/``, loaded once per proce
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -327,19 +328,29 @@ class Quantities:
             if not dm:
                 return None
             raw = dm.group()
+            if len(raw) > MAX_FIGURE_CHARS:
+                return None  # a serial, a hash or noise, not a figure (and float() of it is infinite)
             end = dm.end()
             value = float(raw.replace(",", ""))
             em = lex.exponent.match(text, end)
             if em:
-                value *= 10.0 ** int(em.group(1).replace("−", "-"))
+                exponent = em.group(1).replace("−", "-")
+                if len(exponent) > MAX_EXPONENT_CHARS or abs(int(exponent)) > MAX_EXPONENT:
+                    return None  # "1e99999": no finite figure (10.0 ** 400 raises OverflowError)
+                value *= 10.0 ** int(exponent)
                 end = em.end()
             sm = lex.science.match(text, end)
-            if sm and sm.group(2):
+            if sm and sm.group(2) and len(sm.group(1)) <= MAX_FIGURE_CHARS and len(sm.group(2)) <= MAX_EXPONENT_CHARS:
                 base, exp = int(sm.group(1)), int(sm.group(2).replace("−", "-"))
                 if abs(exp) < 40:
-                    value *= float(base) ** exp
+                    try:
+                        value *= float(base) ** exp
+                    except OverflowError:  # float ** int raises rather than giving inf
+                        return None
                     end = sm.end()
             fm = lex.fraction.match(text, end)
+            if fm and len(fm.group(1)) > MAX_FIGURE_CHARS:
+                fm = None  # not a denominator: int() refuses more than 4,300 digits
             if fm and "," not in raw and "." not in raw and int(fm.group(1)) == 0:
                 return Number(float("nan"), start, fm.end(), True, [])  # "1/0"
             if fm and "," not in raw and "." not in raw and value < int(fm.group(1)):
@@ -349,6 +360,8 @@ class Quantities:
                 end += 1
             else:
                 mm = lex.mixed.match(text, end)
+                if mm and max(len(mm.group(1)), len(mm.group(2))) > MAX_FIGURE_CHARS:
+                    mm = None  # not a fraction: int() refuses more than 4,300 digits
                 if mm and "." not in raw and int(mm.group(2)) and int(mm.group(1)) < int(mm.group(2)):
                     value += int(mm.group(1)) / int(mm.group(2))
                     end = mm.end()
@@ -361,6 +374,8 @@ class Quantities:
             pm = lex.pm.match(text, end)
             if pm:
                 end = pm.end()
+            if not math.isfinite(value):  # "9.9e307 x 10^9": past a float's range
+                return None
             return Number(value, start, end, True, [])
         if m.group("v") is not None:
             return Number(unicodedata.numeric(m.group("v")), m.start(), m.end(), True, [])
@@ -507,11 +522,11 @@ class Quantities:
                     done = q["span"][1]
                 continue
             num = self._number(text, m)
-            if num is None:
+            if num is None or not math.isfinite(num.value):  # "a billion billion ... billion" overflows too
                 continue
             q, end = self._quantity(text, num, ctx)
             done = max(done, end)
-            if q:
+            if q and _finite(q):
                 out.append(q)
         out.sort(key=lambda q: q["span"][0])
         return out
@@ -547,6 +562,8 @@ class Quantities:
             return None, tail.skip
         value = -tail.value if negative else tail.value
         unit, name, dimension, q_end = tail.unit, tail.name, tail.dimension, tail.end
+        if not math.isfinite(value):  # a scale word or letter took it past a float's range
+            return None, q_end
 
         excluded = self._excluded(text, num, value, unit, currency, cur_start, q_end, ctx)
         if excluded:
@@ -1015,12 +1032,23 @@ class _Tail:
     skip: int = 0
 
 
+# Figures in running text are short; longer runs of digits are serials or noise, and
+# past these lengths float() overflows or int() refuses the string (4,300 digits).
+MAX_FIGURE_CHARS = 60
+MAX_EXPONENT_CHARS = 5
+MAX_EXPONENT = 300  # 10.0 ** 309 raises OverflowError
 IDENTIFIER = re.compile(r"[\w:./+\-−]*")
 PREFIX_SIGN = re.compile(r"(?:US\$|[$€£¥₹])")
 WEIGHT_WORDS = re.compile(r"\bweigh|\bweight|\bheav(?:y|ier)|\blighter\b|\bbody\b")
 # A one-letter or word-like unit symbol is not a unit before these ("two in my car").
 NOT_AFTER_LETTER_UNIT = {"a", "an", "this", "that", "which", "who", "each", "every", "all", "some", "any", "other",
                          "total", "my", "your", "his", "her", "its", "our", "their", "the", "these", "those"}
+
+
+def _finite(q: dict) -> bool:
+    """A quantity JSON can carry: strict JSON has no Infinity or NaN (a range's
+    midpoint or a rate can still overflow when its parts did not)."""
+    return math.isfinite(q["value"]) and all(math.isfinite(v) for v in q["range"] or ())
 
 
 def _item(value, unit, kind, approx, bound, span, rng=None) -> dict:
