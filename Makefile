@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check
 PYTEST_ARGS ?=
 
-.PHONY: demo test install dev model-md bench clean
+.PHONY: demo test fuzz install dev model-md bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,13 @@ demo: install
 
 test: dev
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The large property-based fuzz run (tests/test_fuzz.py): FUZZ_EXAMPLES generated
+# inputs in all, random (`make test` runs a small repeatable sample of the same properties).
+FUZZ_EXAMPLES ?= 24000
+fuzz: dev
+	COMMUNIQUE_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/test_fuzz.py -p no:cacheprovider \
+		--hypothesis-show-statistics $(PYTEST_ARGS)
 
 # The better-NER option: official en_core_web_md 3.8.0 repacked. Its metadata
 # claims Python >= 3.12, which it does not need.
