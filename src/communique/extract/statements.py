@@ -35,6 +35,7 @@ Per sentence, on the parse, with the cue lexicon in ``data/statements/cues.yml``
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -101,6 +102,13 @@ class Statements:
         self.quoted = quoted_tokens(doc)
         stretches = editorial_stretches(doc)
         self.trims = [(s, e) for s, e, reason in stretches if reason in ("evaluative", "hedge")]
+        # Token positions looked up per cue: scanning the sentence for them each time made a
+        # long sentence with many cues ("he said " x 5,000) quadratic.
+        self.commas = [t.i for t in doc if t.text == ","]
+        self.thats = [t.i for t in doc if t.lower_ == "that"]
+        self.speech_verbs: dict[int, list[Token]] = {}  # sentence start -> its speech verbs
+        self.sentences = list(doc.sents)  # Token.sent walks its whole sentence on every call
+        self.sentence_starts = [sent.start for sent in self.sentences]
         statements: list[dict] = []
         object_cues: list[Token] = []
         lemma_kinds, lower_kinds = self.lemma_kinds, self.lower_kinds
@@ -215,11 +223,11 @@ class Statements:
         doc = self.doc
         end = sent.end if limit is None else max(limit, start)
         end = sent.end if limit is not None and limit < sent.end and self._runs_on(limit, sent) else end
-        for token in doc[start:end]:
-            if token.text == "," and token.i + 1 < end:
-                nxt = doc[token.i + 1]
+        for comma in _between(self.commas, start, end):
+            if comma + 1 < end:
+                nxt = doc[comma + 1]
                 if nxt.tag_ == "VBG" and (nxt.head.i < start or self._reports(nxt)):
-                    end = token.i
+                    end = comma
                     break
         for other in cue.children:  # "said that A, but in a later interview said B": B is another report
             if other.dep_ == "conj" and other.pos_ in ("VERB", "AUX") and start < other.i < end:
@@ -247,9 +255,9 @@ class Statements:
     def _claims(self, content: tuple[int, int]) -> list[tuple[int, int]]:
         """One claim per "that": "A and that B" -> A, B."""
         doc, (start, end) = self.doc, content
-        cuts = [t.i for t in doc[start:end]
-                if t.lower_ == "that" and t.i - 1 >= start and doc[t.i - 1].lower_ in ("and", "but", "or")
-                and t.dep_ == "mark"]  # not "and that will continue ...": there "that" is a pronoun
+        cuts = [i for i in _between(self.thats, start, end)
+                if i - 1 >= start and doc[i - 1].lower_ in ("and", "but", "or")
+                and doc[i].dep_ == "mark"]  # not "and that will continue ...": there "that" is a pronoun
         pieces, cursor = [], start
         for cut in cuts:
             left_end = cut - 1
@@ -537,9 +545,10 @@ class Statements:
             if not (start <= node.i < end) and (node.lemma_ in self.speech or node.lemma_ in self.quote_only) \
                     and node.pos_ in ("VERB", "AUX"):
                 return node
-        sent = doc[start].sent
-        candidates = [t for t in sent if not (start <= t.i < end) and t.i not in self.quoted
-                      and t.lemma_ in self.speech and t.pos_ in ("VERB", "AUX")]
+        sent = self.sentences[bisect_right(self.sentence_starts, start) - 1]  # doc[start].sent, found faster
+        if sent.start not in self.speech_verbs:  # once per sentence, not once per quotation in it
+            self.speech_verbs[sent.start] = [t for t in sent if t.lemma_ in self.speech and t.pos_ in ("VERB", "AUX")]
+        candidates = [t for t in self.speech_verbs[sent.start] if not (start <= t.i < end) and t.i not in self.quoted]
         return min(candidates, key=lambda t: min(abs(t.i - start), abs(t.i - end))) if candidates else None
 
     def _governs(self, cue: Token, start: int, end: int) -> bool:
@@ -709,12 +718,19 @@ def _outermost(statements: list[dict]) -> list[dict]:
 
     keep = []
     for s in statements:
-        hosts = [h for h in statements if inside(s, h)]
+        # Lazily: the first host that wins settles it (a list of every host made a chain of
+        # reports in one long sentence quadratic).
+        hosts = (h for h in statements if inside(s, h))
         if any(not inside(h, s) or length(h) < length(s) or length(h) == length(s) and h["cue_i"] < s["cue_i"]
                for h in hosts):
             continue
         keep.append(s)
     return keep
+
+
+def _between(positions: list[int], start: int, end: int) -> list[int]:
+    """The sorted ``positions`` in [start, end)."""
+    return positions[bisect_left(positions, start):bisect_left(positions, end)]
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
