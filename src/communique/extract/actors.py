@@ -203,7 +203,10 @@ class ActorRecognizer:
 
     def _former(self, doc: Doc, phrase: dict) -> bool:
         """"former Defence Minister X": out of office, whatever the title says."""
-        start = max(phrase["start"] - 1, doc[phrase["start"]].sent.start)
+        # max(start - 1, the sentence's start), without Token.sent, which walks the whole
+        # sentence on every call (quadratic on a long one full of names)
+        first = phrase["start"]
+        start = first if first == 0 or doc[first].is_sent_start else first - 1
         return any(t.lower_ in self.gazetteer.modifiers for t in doc[start:phrase["end"]])
 
     @staticmethod
@@ -222,9 +225,13 @@ class ActorRecognizer:
         actors: dict[str, Actor] = {}
         mentions: list[tuple[int, int, str]] = []
 
+        spans: dict[str, set] = {}  # each actor's mentions as a set: a list lookup made many mentions quadratic
+
         def mention(actor: Actor, start: int, end: int) -> None:
             known = actors.setdefault(actor.key, actor)
-            if (start, end) not in known.mentions:
+            seen = spans.setdefault(known.key, set(known.mentions))
+            if (start, end) not in seen:
+                seen.add((start, end))
                 known.mentions.append((start, end))
                 mentions.append((start, end, known.key))
 
