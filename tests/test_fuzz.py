@@ -253,6 +253,15 @@ def test_components_on_huge_token_are_fast_and_sound(unit, layout, pipeline, val
     analyze_or_coded_error(text, validate)  # and the whole path, ingest included
 
 
+# Many short tokens in one endless "sentence": each cue, quote or name used to rescan the
+# sentence (40,000 chars of '"a ' took 44 s in statements, of "he said " 12 s).
+@pytest.mark.parametrize("unit", ("he said ", '"a ', "NATO ", "Russia, ", "Putin said that "))
+def test_components_on_a_long_sentence_of_cues_are_fast(unit, pipeline, validate):
+    doc, seconds = _run_components(pipeline, _huge(unit, 30_000))
+    _check_doc_record(doc, validate)
+    assert seconds < COMPONENT_BUDGET_S, f"communique components took {seconds:.1f}s on 30,000 chars of {unit!r}"
+
+
 @pytest.mark.skipif(not LARGE, reason="huge random tokens through the whole pipeline: `make fuzz` only")
 @fuzz_settings(small=1, share=0.002)
 @given(token=huge_token(LINEAR_UNITS), layout=st.integers(0, 2))
