@@ -191,20 +191,11 @@ def test_analyze_text_on_mutated_articles(articles, validate, pipeline, data):
     text = data.draw(mutated_article(articles))
     record = analyze_or_coded_error(text, validate)
     # A real article keeps its body through any few local edits: cleaning may not empty it.
-    # (Except when an edit put a tag first and the text is read as HTML: that known ingest
-    # bug has its own test, test_plain_article_after_a_stray_leading_tag_keeps_its_body.)
-    from communique.ingest.html import looks_like_html
-    assert record is not None or len(text.split()) < 40 or looks_like_html(text)
+    assert record is not None or len(text.split()) < 40
 
 
-# Found by the large run (ingest, not the extractors'): a plain article that starts with a
-# stray tag is read as HTML, trafilatura finds no main text in it, and the whole article is
-# lost (C105) instead of being cleaned as text.
-STRAY_TAG = pytest.mark.xfail(strict=False, reason="ingest bug (html.py/ingest): a stray leading tag makes a plain "
-                                                    "article HTML, trafilatura keeps nothing, C105")
-
-
-@STRAY_TAG
+# Found by the large run: a plain article that starts with a stray tag is read as HTML,
+# and trafilatura finds no main text in it; its visible text must still be analysed.
 @pytest.mark.parametrize("tag", ["<p>\n", "<div>", "<p>"])
 def test_plain_article_after_a_stray_leading_tag_keeps_its_body(tag, validate, pipeline):
     text = (tag + "The minister said the talks, which began on Monday in Geneva, would go on for another week at "
@@ -291,9 +282,6 @@ def test_components_on_random_huge_tokens(pipeline, validate, token, layout):
 
 
 # --------------------------------------------------------------------- JSONL
-JSONL_CONTRACT = pytest.mark.xfail(strict=False, reason="analyze_jsonl contract, #10, lands with the batch rewrite")
-
-
 def check_jsonl_outputs(lines: list, expected_ids: list, outputs: list[dict], validate, error_validator) -> None:
     """One output per input line, in order: a valid record or an error object, carrying
     the line's id when it names one."""
@@ -312,7 +300,6 @@ def check_jsonl_outputs(lines: list, expected_ids: list, outputs: list[dict], va
             assert "error" in out, f"blank line {n} gave a record"
 
 
-@JSONL_CONTRACT
 @fuzz_settings(small=25, share=0.05)
 @given(data=st.data())
 @example(data=None)  # the fixed batch below, one line of each awkward kind

@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import lxml.html
 import trafilatura
 from lxml import etree
 from trafilatura.utils import load_html
@@ -140,8 +141,13 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
         broad = _extract(tree, url, favor_recall=True)
         if broad is not None and (precise is None or _size(precise) < PRECISE_MIN_SHARE * _size(broad)):
             result = broad
-    if result is None:
-        return HtmlExtract("", None, None, None, url, declared)
+    if result is None or not (result.get("text") or "").strip():
+        # trafilatura found no main text: a fragment, or plain text with a stray tag
+        # ("<p>The minister said ..."). Its visible text is what the page says.
+        plain = _plain_extract(tree, url, declared)
+        if result is not None:
+            plain.title = result.get("title") or plain.title
+        return plain
     return HtmlExtract(
         text=result.get("text") or "",
         title=result.get("title") or None,
@@ -156,7 +162,10 @@ def _parse(html: str):
     """The page's lxml tree, by trafilatura's own loader (its parser and repairs),
     or None when it is not HTML at all."""
     try:
-        return load_html(html)
+        tree = load_html(html)
+        # trafilatura's loader gives up on a fragment that does not start like a page
+        # ("<p>\nThe minister said ..."); lxml's own parser still reads it.
+        return tree if tree is not None else lxml.html.document_fromstring(html)
     except (ValueError, TypeError, etree.LxmlError):
         return None
 
@@ -254,13 +263,22 @@ def _plain_extract(tree, url: str | None, declared: str | None) -> HtmlExtract:
     title = " ".join(title_elem.text_content().split()) if title_elem is not None else None
     _drop_all(list(tree.iter(*FALLBACK_DROP)))
     for elem in tree.iter(*BLOCK_TAGS):
-        elem.tail = "\n" + (elem.tail or "")
+        elem.tail = "\n" + _xml_safe(elem.tail or "")
         if len(elem) or elem.text:
-            elem.text = "\n" + (elem.text or "")
+            elem.text = "\n" + _xml_safe(elem.text or "")
     body = tree.find(".//body")
     text = etree.tostring(body if body is not None else tree, method="text", encoding="unicode")
     lines = (" ".join(line.split()) for line in text.split("\n"))
     return HtmlExtract("\n".join(line for line in lines if line), title or None, None, None, url, declared)
+
+
+# lxml refuses to set text holding characters XML does not allow (a fragment parsed
+# by lxml.html may hold them): they are dropped, as a browser does not show them.
+XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe(text: str) -> str:
+    return XML_UNSAFE.sub("", text)
 
 
 def _declared_language(tree) -> str | None:
