@@ -194,6 +194,18 @@ def test_analyze_text_on_mutated_articles(articles, validate, pipeline, data):
     assert record is not None or len(text.split()) < 40
 
 
+# Found by the large run (ingest/html.py, not the extractors'): markup whose root element is
+# an <svg> reaches htmldate (through trafilatura's metadata), whose clean_html drops the root,
+# and lxml raises a bare AssertionError instead of a record or a coded error.
+@pytest.mark.xfail(strict=False, reason="ingest bug (html.py): an <svg> root crashes htmldate's clean_html "
+                                        "with AssertionError")
+@pytest.mark.parametrize("html", ["<SVG <P> <P> <P> <P> <P> <P> "])
+def test_svg_rooted_markup_gives_record_or_coded_error(html, validate, pipeline):
+    from communique.ingest.html import extract_html
+    assert isinstance(extract_html(html).text, str)
+    analyze_or_coded_error(html, validate)
+
+
 # Found by the large run: a plain article that starts with a stray tag is read as HTML,
 # and trafilatura finds no main text in it; its visible text must still be analysed.
 @pytest.mark.parametrize("tag", ["<p>\n", "<div>", "<p>"])
