@@ -194,11 +194,9 @@ def test_analyze_text_on_mutated_articles(articles, validate, pipeline, data):
     assert record is not None or len(text.split()) < 40
 
 
-# Found by the large run (ingest/html.py, not the extractors'): markup whose root element is
-# an <svg> reaches htmldate (through trafilatura's metadata), whose clean_html drops the root,
-# and lxml raises a bare AssertionError instead of a record or a coded error.
-@pytest.mark.xfail(strict=False, reason="ingest bug (html.py): an <svg> root crashes htmldate's clean_html "
-                                        "with AssertionError")
+# Found by the large run: markup whose root element is an <svg> reaches htmldate (through
+# trafilatura's metadata), whose clean_html drops the root, and lxml raised a bare
+# AssertionError instead of giving a record or a coded error.
 @pytest.mark.parametrize("html", ["<SVG <P> <P> <P> <P> <P> <P> "])
 def test_svg_rooted_markup_gives_record_or_coded_error(html, validate, pipeline):
     from communique.ingest.html import extract_html

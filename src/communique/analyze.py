@@ -25,7 +25,7 @@ from .errors import CommuniqueError, error_object
 from .ingest import document_from_record, document_from_text, record_id
 from .ingest.jsonl import InputLine, parse_json, read_lines
 from .ingest.unicode_safety import printable
-from .nlp import load_pipeline
+from .nlp import load_pipeline, make_doc
 from .record import Actor, Document, Event, Quantity, Record, Segment, Statement, TimeExpression, join_pieces
 from .settings import Config
 from .time_limit import time_limit
@@ -41,7 +41,7 @@ PIECE_CHARS = 100_000
 
 def _make_doc(nlp, document: Document) -> Doc:
     """The tokenised Doc, carrying the date the components resolve against."""
-    doc = nlp.make_doc(document.text)
+    doc = make_doc(nlp, document.text)
     doc._.communique_published = document.published
     return doc
 

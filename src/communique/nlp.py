@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import re
 from functools import lru_cache
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .errors import CommuniqueError
 
@@ -78,6 +80,42 @@ def add_components(nlp: Language, actors: tuple[str, ...] = ()) -> Language:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, config=configs.get(name, {}))
     return nlp
+
+
+# spaCy's tokenizer splits prefixes and suffixes off a whitespace-free chunk one at a
+# time, rescanning the rest: quadratic on a long run of affix characters (20,000
+# quotation marks take 45 s). No real token is this long, so such a chunk is cut into
+# plain tokens of CHUNK_PIECE_CHARS characters instead of being tokenized.
+LONG_CHUNK = re.compile(r"\S{1000,}")
+CHUNK_PIECE_CHARS = 100
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)`` in time linear in the text: whitespace-free chunks of
+    1,000 characters or more become tokens of ``CHUNK_PIECE_CHARS`` characters. The
+    Doc's text is ``text``, character for character."""
+    if LONG_CHUNK.search(text) is None:
+        return nlp.make_doc(text)
+    words: list[str] = []
+    spaces: list[bool] = []
+
+    def add(doc: Doc) -> None:
+        for token in doc:
+            words.append(token.text)
+            spaces.append(bool(token.whitespace_))
+
+    position = 0
+    for chunk in LONG_CHUNK.finditer(text):
+        add(nlp.make_doc(text[position:chunk.start()]))
+        for start in range(chunk.start(), chunk.end(), CHUNK_PIECE_CHARS):
+            words.append(text[start:min(start + CHUNK_PIECE_CHARS, chunk.end())])
+            spaces.append(False)
+        position = chunk.end()
+        if text.startswith(" ", position):  # the chunk's one trailing space, as the tokenizer gives it
+            spaces[-1] = True
+            position += 1
+    add(nlp.make_doc(text[position:]))
+    return Doc(nlp.vocab, words=words, spaces=spaces)
 
 
 def model_description(nlp: Language) -> str:

@@ -171,7 +171,10 @@ def _parse(html: str):
 
 
 def _extract(tree, url: str | None, **options) -> dict | None:
-    result = trafilatura.bare_extraction(tree, url=url, **COMMON_OPTIONS, **options)
+    try:
+        result = trafilatura.bare_extraction(tree, url=url, **COMMON_OPTIONS, **options)
+    except Exception:  # noqa: BLE001 - a crash in trafilatura or htmldate on odd markup (an <svg> root
+        return None  # trips an assertion in lxml) is a page it could not read: the plain extraction follows
     if result is None:
         return None
     return result.as_dict() if hasattr(result, "as_dict") else dict(result)
