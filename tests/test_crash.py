@@ -89,10 +89,11 @@ def _assert_clean(tmp_path: Path, out: Path):
 
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_sigkill_at_random_points_leaves_the_earlier_output(tmp_path, workers):
-    source, out = _batch(tmp_path, 300)
+    source, out = _batch(tmp_path, 3000)  # far more than can finish before the kill
     for delay in random.Random(int(workers)).sample([0.3, 1.5, 3.0, 6.0, 9.0], 2):
         process = _start(source, out, "--workers", workers, "--batch-size", "8")
         time.sleep(delay)
+        assert process.poll() is None, "the batch ended before the kill: the test needs a larger batch"
         os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=30)
         assert _wait_for(lambda: not _group(process.pid), 10), f"processes left after SIGKILL at {delay} s"
@@ -100,7 +101,7 @@ def test_sigkill_at_random_points_leaves_the_earlier_output(tmp_path, workers):
 
 
 def test_workers_die_with_their_parent(tmp_path):
-    source, out = _batch(tmp_path, 300)
+    source, out = _batch(tmp_path, 3000)  # far more than can finish before the kill
     process = _start(source, out, "--workers", "2", "--batch-size", "8")
     children = _workers_up(process, 2)
     process.kill()  # the parent alone
@@ -111,7 +112,7 @@ def test_workers_die_with_their_parent(tmp_path):
 
 
 def test_ctrl_c_stops_the_workers_and_keeps_the_earlier_output(tmp_path):
-    source, out = _batch(tmp_path, 300)
+    source, out = _batch(tmp_path, 3000)  # far more than can finish before the kill
     process = _start(source, out, "--workers", "2", "--batch-size", "8")
     children = _workers_up(process, 2)
     os.killpg(process.pid, signal.SIGINT)  # what a terminal sends to the job
