@@ -28,6 +28,7 @@ class Errors:
     C202 = "Invalid setting {name}={value!r}: {reason}."
     C203 = "Can't read the config file {path!r}: {reason}."
     C204 = "Can't use the actors file {path!r}: {reason}."
+    C205 = "The language data file {path!r} is invalid: {reason}."
 
 
 class Warnings:

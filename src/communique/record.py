@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Literal, Optional
+from typing import TYPE_CHECKING, Literal, Optional
 
 from . import SCHEMA
+
+if TYPE_CHECKING:  # the record module needs no spaCy to read or write records
+    from spacy.tokens import Doc
 
 Span = tuple[int, int]
 Voice = Literal["reported", "editorial"]
@@ -154,6 +157,72 @@ def _spans(value):
     if isinstance(value, list) and value and all(isinstance(v, list) for v in value):
         return [_spans(v) for v in value]
     return value
+
+
+def from_doc(document: Document, doc: Doc) -> Record:
+    """The communique/1 record from a Document and its processed Doc: the components'
+    results with ids (a1.., s1..) and character spans. The one place where the
+    components' token offsets become character offsets."""
+    actors, actor_ids = actor_records(doc)
+    statements = [Statement(id=f"s{n}", speaker=actor_ids.get(s["speaker"]), cue=s["cue"], content=s["content"],
+                            direct=s["direct"], span=s["span"])
+                  for n, s in enumerate(doc._.communique_statements or [], start=1)]
+    quantities = [Quantity(id=f"q{n}", value=q["value"], unit=q["unit"], kind=q["kind"], approximate=q["approximate"],
+                           span=q["span"], statement=_statement_holding(q["span"], statements), bound=q.get("bound"),
+                           range=tuple(q["range"]) if q.get("range") else None, subject=q.get("subject"),
+                           subject_span=q.get("subject_span"))
+                  for n, q in enumerate(doc._.communique_quantities or [], start=1)]
+    times = [TimeExpression(id=f"t{n}", type=t["type"], value=t["value"], span=t["span"])
+             for n, t in enumerate(doc._.communique_times or [], start=1)]
+    segments = [Segment(**s) for s in (doc._.communique_segments or [])]
+    events = event_records(doc, document, actor_ids, statements, times, segments)
+    return Record(document=document, actors=actors, statements=statements, events=events, quantities=quantities,
+                  times=times, segments=segments)
+
+
+def event_records(doc: Doc, document: Document, actor_ids: dict[str, str], statements: list[Statement],
+                  times: list[TimeExpression], segments: list[Segment]) -> list[Event]:
+    """Events with CAMEO and PLOVER fields from the codebook, voice from the segments,
+    the date of a time expression in the same sentence (else the published date)."""
+    from .extract.events import load_codebook  # here, so reading records never imports the pipeline
+
+    codebook = load_codebook()
+    out = []
+    for number, event in enumerate(doc._.communique_events or [], start=1):
+        code = codebook[event["code"]]
+        trigger = doc[event["trigger"]]
+        start, end = event["evidence"]
+        evidence = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+        sentence = (trigger.sent.start_char, trigger.sent.end_char)
+        dated = [t for t in times if t.type in ("DATE", "TIME") and sentence[0] <= t.span[0] < sentence[1]
+                 and t.value[:1].isdigit()]
+        voice = next((s.voice for s in segments if s.span[0] <= trigger.idx < s.span[1]), "reported")
+        out.append(Event(
+            id=f"e{number}", cameo=code.code, goldstein=code.goldstein, quad_class=code.quad_class,
+            plover=code.plover, plover_mode=code.plover_mode, source=actor_ids.get(event["source"]),
+            target=actor_ids.get(event["target"]), modality=event["modality"], voice=voice,
+            date=dated[0].value if dated else document.published, evidence=evidence,
+            statement=_statement_holding((trigger.idx, trigger.idx + len(trigger.text)), statements)))
+    return out
+
+
+def _statement_holding(span: tuple[int, int], statements: list[Statement]) -> str | None:
+    """The id of the statement whose content holds ``span`` (the innermost one)."""
+    holding = [s for s in statements if s.content[0] <= span[0] and span[1] <= s.content[1]]
+    return min(holding, key=lambda s: s.content[1] - s.content[0]).id if holding else None
+
+
+def actor_records(doc: Doc) -> tuple[list[Actor], dict[str, str]]:
+    """Actors numbered a1, a2, ... in order of first mention, mentions as character
+    spans; and the component's actor keys mapped to those ids."""
+    found = sorted((a for a in doc._.communique_actors or [] if a.mentions), key=lambda a: min(a.mentions))
+    out, ids = [], {}
+    for number, actor in enumerate(found, start=1):
+        spans = sorted((doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in actor.mentions)
+        ids[actor.key] = f"a{number}"
+        out.append(Actor(id=ids[actor.key], name=actor.name, code=actor.code, country=actor.country, kind=actor.kind,
+                         role=actor.role, wikidata=actor.wikidata, mentions=spans))
+    return out, ids
 
 
 def join_pieces(document: Document, pieces: list[tuple[int, int, "Record"]]) -> Record:
