@@ -108,7 +108,7 @@ def test_standard_input_and_output(validate):
     lines = "\n".join(json.dumps({"id": f"s{i}", "text": t}) for i, t in enumerate(GOOD_TEXTS[:2]))
     result = run_cli("analyze", "--jsonl", "-", stdin=lines)
     assert result.returncode == 0, result.stderr
-    assert [validate(json.loads(l))["document"]["id"] for l in result.stdout.splitlines()] == ["s0", "s1"]
+    assert [validate(json.loads(line))["document"]["id"] for line in result.stdout.splitlines()] == ["s0", "s1"]
 
 
 def test_missing_batch_file_fails_without_touching_output(tmp_path):

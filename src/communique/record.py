@@ -162,22 +162,34 @@ def _spans(value):
 def from_doc(document: Document, doc: Doc) -> Record:
     """The communique/1 record from a Document and its processed Doc: the components'
     results with ids (a1.., s1..) and character spans. The one place where the
-    components' token offsets become character offsets."""
+    components' token offsets become character offsets: one function per part."""
     actors, actor_ids = actor_records(doc)
-    statements = [Statement(id=f"s{n}", speaker=actor_ids.get(s["speaker"]), cue=s["cue"], content=s["content"],
-                            direct=s["direct"], span=s["span"])
-                  for n, s in enumerate(doc._.communique_statements or [], start=1)]
-    quantities = [Quantity(id=f"q{n}", value=q["value"], unit=q["unit"], kind=q["kind"], approximate=q["approximate"],
-                           span=q["span"], statement=_statement_holding(q["span"], statements), bound=q.get("bound"),
-                           range=tuple(q["range"]) if q.get("range") else None, subject=q.get("subject"),
-                           subject_span=q.get("subject_span"))
-                  for n, q in enumerate(doc._.communique_quantities or [], start=1)]
-    times = [TimeExpression(id=f"t{n}", type=t["type"], value=t["value"], span=t["span"])
-             for n, t in enumerate(doc._.communique_times or [], start=1)]
+    statements = statement_records(doc, actor_ids)
+    quantities = quantity_records(doc, statements)
+    times = time_records(doc)
     segments = [Segment(**s) for s in (doc._.communique_segments or [])]
     events = event_records(doc, document, actor_ids, statements, times, segments)
     return Record(document=document, actors=actors, statements=statements, events=events, quantities=quantities,
                   times=times, segments=segments)
+
+
+def statement_records(doc: Doc, actor_ids: dict[str, str]) -> list[Statement]:
+    return [Statement(id=f"s{n}", speaker=actor_ids.get(s["speaker"]), cue=s["cue"], content=s["content"],
+                      direct=s["direct"], span=s["span"])
+            for n, s in enumerate(doc._.communique_statements or [], start=1)]
+
+
+def quantity_records(doc: Doc, statements: list[Statement]) -> list[Quantity]:
+    return [Quantity(id=f"q{n}", value=q["value"], unit=q["unit"], kind=q["kind"], approximate=q["approximate"],
+                     span=q["span"], statement=_statement_holding(q["span"], statements), bound=q.get("bound"),
+                     range=tuple(q["range"]) if q.get("range") else None, subject=q.get("subject"),
+                     subject_span=q.get("subject_span"))
+            for n, q in enumerate(doc._.communique_quantities or [], start=1)]
+
+
+def time_records(doc: Doc) -> list[TimeExpression]:
+    return [TimeExpression(id=f"t{n}", type=t["type"], value=t["value"], span=t["span"])
+            for n, t in enumerate(doc._.communique_times or [], start=1)]
 
 
 def event_records(doc: Doc, document: Document, actor_ids: dict[str, str], statements: list[Statement],

@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from datetime import date, datetime
 from pathlib import Path
