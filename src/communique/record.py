@@ -197,14 +197,14 @@ def event_records(doc: Doc, document: Document, actor_ids: dict[str, str], state
     """Events with CAMEO and PLOVER fields from the codebook, voice from the segments,
     the date of a time expression in the same sentence (else the published date)."""
     from .extract.events import load_codebook  # here, so reading records never imports the pipeline
+    from .extract.parse import char_span, token_chars
 
     codebook = load_codebook()
     out = []
     for number, event in enumerate(doc._.communique_events or [], start=1):
         code = codebook[event["code"]]
         trigger = doc[event["trigger"]]
-        start, end = event["evidence"]
-        evidence = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+        evidence = char_span(doc, *event["evidence"])
         sentence = (trigger.sent.start_char, trigger.sent.end_char)
         dated = [t for t in times if t.type in ("DATE", "TIME") and sentence[0] <= t.span[0] < sentence[1]
                  and t.value[:1].isdigit()]
@@ -214,7 +214,7 @@ def event_records(doc: Doc, document: Document, actor_ids: dict[str, str], state
             plover=code.plover, plover_mode=code.plover_mode, source=actor_ids.get(event["source"]),
             target=actor_ids.get(event["target"]), modality=event["modality"], voice=voice,
             date=dated[0].value if dated else document.published, evidence=evidence,
-            statement=_statement_holding((trigger.idx, trigger.idx + len(trigger.text)), statements)))
+            statement=_statement_holding(token_chars(trigger), statements)))
     return out
 
 
@@ -227,10 +227,13 @@ def _statement_holding(span: tuple[int, int], statements: list[Statement]) -> st
 def actor_records(doc: Doc) -> tuple[list[Actor], dict[str, str]]:
     """Actors numbered a1, a2, ... in order of first mention, mentions as character
     spans; and the component's actor keys mapped to those ids."""
-    found = sorted((a for a in doc._.communique_actors or [] if a.mentions), key=lambda a: min(a.mentions))
+    from .extract.actor_view import all_actors
+    from .extract.parse import char_span
+
+    found = sorted((a for a in all_actors(doc) if a.mentions), key=lambda a: min(a.mentions))
     out, ids = [], {}
     for number, actor in enumerate(found, start=1):
-        spans = sorted((doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in actor.mentions)
+        spans = sorted(char_span(doc, s, e) for s, e in actor.mentions)
         ids[actor.key] = f"a{number}"
         out.append(Actor(id=ids[actor.key], name=actor.name, code=actor.code, country=actor.country, kind=actor.kind,
                          role=actor.role, wikidata=actor.wikidata, mentions=spans))
