@@ -1,0 +1,234 @@
+"""Quantities, sub-stage 6: classify. Approximation and bound words before the number,
+the counted noun, the kind (change, target, age, range, rate, duration, ratio,
+amount) and the subject, what the quantity measures, from the parse.
+"""
+from __future__ import annotations
+
+import re
+
+from .scan import ends_with
+
+
+def modifiers_before(ctx, text, pos):
+    """[(phrase, start)] of approximation, bound and range words right before pos, in text order."""
+    lex = ctx.lex
+    mods = []
+    first = None
+    p = pos
+    for _ in range(3):
+        got = ends_with(ctx, lex.modifier_before_rev, text, p, 40)
+        if not got:
+            break
+        phrase = re.sub(r"\s+", " ", got[0].strip().lower())
+        s = got[1] + (len(got[0]) - len(got[0].lstrip()))
+        mods.append((phrase, s))
+        first = s
+        p = s
+    mods.reverse()
+    return mods, first
+
+
+# ---- counted nouns
+def counted_plural(ctx, text: str, pos: int) -> bool:
+    """A plural common noun right after pos ("1500 soldiers", "5m people")."""
+    t = ctx.token_after(pos)
+    if t is None or t.idx - pos > 2 or not t.is_alpha or not t.is_lower:
+        return False
+    if ctx.has_tags:
+        return t.tag_ == "NNS" or (t.pos_ == "NOUN" and t.text.lower() in ("people", "police", "cattle", "personnel"))
+    return t.text.endswith("s")
+
+
+def countable(ctx, t) -> bool:
+    low = t.text.lower()
+    return (t.pos_ == "NOUN" and t.is_alpha and len(low) > 1 and not t.is_title and not t.is_upper
+            and low not in ctx.lex.clock_words and low not in ctx.lex.number_words)
+
+
+def counted_noun(ctx, text: str, num_end: int, q_end: int):
+    """(noun as written, (start, end)) that the number counts: "two additional patrol vessels"."""
+    if not ctx.has_tags:
+        return None
+    num_tok = ctx.token_at(num_end - 1)
+    if num_tok is None:
+        return None
+    if ctx.has_deps and num_tok.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "det"):
+        head = num_tok.head
+        between = ctx.doc[num_tok.i + 1:head.i] if head.i > num_tok.i else []
+        if (head.i > num_tok.i and head.i - num_tok.i <= 5 and head.idx >= q_end and countable(ctx, head)
+                and all(t.pos_ in ("ADJ", "NOUN", "PUNCT", "PROPN", "VERB", "ADV", "SPACE") and t.text not in ",;:()"
+                        for t in between)):
+            return head.text.lower(), (head.idx, head.idx + len(head))
+    # the parse did not attach it: the noun right after ("50 cars", "two additional patrol vessels")
+    t = ctx.token_after(q_end)
+    if t is None or t.idx - q_end > 1:
+        return None
+    run = []
+    while t is not None and t.pos_ in ("ADJ", "NOUN") and t.is_alpha and len(run) < 4:
+        run.append(t)
+        t = ctx.doc[t.i + 1] if t.i + 1 < len(ctx.doc) else None
+    if run and countable(ctx, run[-1]):
+        n = run[-1]
+        return n.text.lower(), (n.idx, n.idx + len(n))
+    return None
+
+
+# ---- change and target
+def prev_tokens(ctx, char: int, n: int = 8):
+    t = ctx.token_before(char)
+    out = []
+    while t is not None and len(out) < n:
+        if t.is_sent_end and out:
+            break
+        if not t.is_space and not t.is_punct:
+            out.append(t)
+        elif t.text in (".", ";", ":", "!", "?", "\n"):
+            break
+        if t.i == 0 or t.is_sent_start:
+            break
+        t = ctx.doc[t.i - 1]
+    return out
+
+
+def change_before(ctx, start) -> bool:
+    """A change verb right before ("rose from 5 to 7": two levels, not a range;
+    "increase 36% to 6B": a change then a level)."""
+    lex = ctx.lex
+    prev = prev_tokens(ctx, start, 4)
+    words = [ctx.lemma(t) for t in prev]
+    if not words:
+        return False
+    if words[0] == "from" and any(w in lex.change_verbs or w in lex.change_nouns for w in words[1:4]):
+        return True
+    if words[0] in lex.change_verbs or words[0] == "by":
+        return True
+    return False
+
+
+def kind_of(ctx, text, span, unit, dimension, is_range) -> str:
+    lex = ctx.lex
+    prev = prev_tokens(ctx, span[0], 8) if ctx.has_tags else []
+    lem = [ctx.lemma(t) for t in prev]
+    low = [t.text.lower() for t in prev]
+    nxt = ctx.token_after(span[1])
+    nxt_lemma = ctx.lemma(nxt) if nxt is not None and nxt.idx - span[1] <= 1 else ""
+    # change
+    if lem:
+        if low[0] == "by" and any(w in lex.change_verbs or w in lex.change_nouns for w in lem[1:5]):
+            return "change"
+        verb_at = 1 if (len(prev) > 1 and prev[0].pos_ == "ADV" and low[0] not in lex.change_adverbs) else 0
+        if len(lem) > verb_at and lem[verb_at] in lex.change_verbs and prev[verb_at].pos_ in ("VERB", "AUX", "NOUN"):
+            if unit in lex.change_units or lem[verb_at] in lex.change_intransitive:
+                return "change"
+        if low[0] in lex.change_adverbs and (unit in lex.change_units or dimension in ("currency", "count", "")):
+            return "change"
+        if low[0] == "of" and len(lem) > 1 and lem[1] in lex.change_nouns:
+            return "change"
+    if nxt_lemma in lex.change_nouns and nxt is not None and (
+            nxt.pos_ == "NOUN" or (low and low[0] in ("a", "an"))):
+        return "change"  # "a 5% rise", "a 25 basis point cut"
+    # target
+    if lem:
+        if low[0] == "of" and len(lem) > 1 and lem[1] in lex.target_nouns:
+            return "target"
+        window = lem[:8]
+        if any(w in lex.reach_verbs for w in window[:3]) and any(
+                w in lex.target_verbs or w in lex.target_nouns for w in window[1:8]) and "to" in low[:4]:
+            return "target"
+    if nxt is not None and nxt.idx - span[1] <= 1:
+        t = nxt
+        for _ in range(3):
+            if ctx.lemma(t) in lex.target_nouns and t.pos_ == "NOUN":
+                return "target"
+            if t.pos_ not in ("NOUN", "PROPN", "ADJ") or t.i + 1 >= len(ctx.doc):
+                break
+            t = ctx.doc[t.i + 1]
+    # age
+    if unit == "year":
+        after = text[span[1]:span[1] + 6].lower()
+        aw = re.match(r"[\s-]*([a-z]+)", after)
+        if (aw and aw.group(1) in lex.age_suffixes) or dimension == "age" or (low and low[0] in lex.age_prefixes):
+            return "age"
+    if is_range:
+        return "range"
+    if "/" in unit:
+        return "rate"
+    if dimension in lex.time_dimensions:
+        return "duration"
+    if unit == "times":
+        return "ratio"
+    return "amount"
+
+
+# ---- subject
+def subject(ctx, span, count_noun):
+    """(text, (start, end)) of what the quantity measures, or None."""
+    if not ctx.has_deps:
+        return None
+    doc = ctx.doc
+    if count_noun:
+        head = ctx.token_at(count_noun[1][0])
+        return phrase(ctx, head, with_of=True)
+    last = ctx.token_at(span[1] - 1)
+    if last is None:
+        return None
+    # "3.5 million barrels of oil"
+    nxt = ctx.token_after(span[1])
+    if nxt is not None and nxt.lower_ == "of" and nxt.i + 1 < len(doc):
+        pobj = [c for c in nxt.children if c.dep_ == "pobj"]
+        if pobj:
+            return phrase(ctx, pobj[0], with_of=False)
+    # "200B USD trade volume": the quantity modifies the noun after it
+    if nxt is not None and nxt.idx - span[1] <= 1 and nxt.pos_ == "NOUN":
+        t = nxt
+        while t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "NOUN" and t.dep_ == "compound":
+            t = doc[t.i + 1]
+        return (doc[nxt.i:t.i + 1].text, (nxt.idx, t.idx + len(t)))
+    # the verb it depends on ("grow by 25%", "increase 36%", "is 2 in"), and that verb's subject
+    t = last
+    for _ in range(3):
+        if t.pos_ in ("VERB", "AUX") or t.head is t:
+            break
+        if t.dep_ not in ("nummod", "quantmod", "compound", "pobj", "prep", "dobj", "attr", "npadvmod",
+                          "advmod", "nmod", "appos", "acomp", "oprd"):
+            return None
+        t = t.head
+    if t.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = t
+    for _ in range(2):
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            s = subj[0]
+            if s.pos_ in ("PRON", "DET", "NUM") or span[0] <= s.idx < span[1]:
+                return None
+            return phrase(ctx, s, with_of=True)
+        if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+            verb = verb.head
+        else:
+            break
+    return None
+
+
+def phrase(ctx, head, with_of: bool):
+    if head is None:
+        return None
+    doc = ctx.doc
+    left = head.i
+    for c in sorted(head.lefts, key=lambda c: -c.i):
+        if c.i == left - 1 and c.dep_ in ("compound", "amod", "nmod", "poss") and not c.like_num:
+            left = c.i
+        else:
+            break
+    if head.pos_ in ("PRON", "DET", "NUM") or head.is_space:
+        return None
+    right = head.i
+    if with_of:
+        for c in head.rights:
+            if c.dep_ == "prep" and c.lower_ == "of" and c.i == right + 1:
+                right = max(t.i for t in c.subtree)
+            break
+    while right > head.i and (doc[right].is_space or doc[right].is_punct or doc[right].lower_ == "of"):
+        right -= 1
+    span = doc[left:right + 1]
+    return span.text, (span.start_char, span.end_char)

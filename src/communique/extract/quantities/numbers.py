@@ -1,0 +1,178 @@
+"""Quantities, sub-stage 2: numbers. A number at a trigger match: digits ("1,200",
+"3.5", "1e6", "2 1/2", "1 000 000"), vulgar fractions ("½"), or number words ("a hundred
+and two", "twenty-one", "two and a half", "half a million", "two thirds"). Scale words
+and units after it are read by :mod:`.units`.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .lexicon import VULGAR
+
+
+@dataclass
+class Number:
+    value: float
+    start: int
+    end: int
+    digits: bool           # written with digits
+    words: list[str]       # number words, lower case (for word numbers)
+    scaled: bool = False
+
+
+# Figures in running text are short; longer runs of digits are serials or noise, and
+# past these lengths float() overflows or int() refuses the string (4,300 digits).
+MAX_FIGURE_CHARS = 60
+MAX_EXPONENT_CHARS = 5
+MAX_EXPONENT = 300  # 10.0 ** 309 raises OverflowError
+
+
+def read_number(ctx, text: str, m: re.Match) -> Number | None:
+    lex = ctx.lex
+    if m.group("d") is not None:
+        start = m.start()
+        dm = lex.digits.match(text, start)
+        if not dm:
+            return None
+        raw = dm.group()
+        if len(raw) > MAX_FIGURE_CHARS:
+            return None  # a serial, a hash or noise, not a figure (and float() of it is infinite)
+        end = dm.end()
+        value = float(raw.replace(",", ""))
+        em = lex.exponent.match(text, end)
+        if em:
+            exponent = em.group(1).replace("−", "-")
+            if len(exponent) > MAX_EXPONENT_CHARS or abs(int(exponent)) > MAX_EXPONENT:
+                return None  # "1e99999": no finite figure (10.0 ** 400 raises OverflowError)
+            value *= 10.0 ** int(exponent)
+            end = em.end()
+        sm = lex.science.match(text, end)
+        if sm and sm.group(2) and len(sm.group(1)) <= MAX_FIGURE_CHARS and len(sm.group(2)) <= MAX_EXPONENT_CHARS:
+            base, exp = int(sm.group(1)), int(sm.group(2).replace("−", "-"))
+            if abs(exp) < 40:
+                try:
+                    value *= float(base) ** exp
+                except OverflowError:  # float ** int raises rather than giving inf
+                    return None
+                end = sm.end()
+        fm = lex.fraction.match(text, end)
+        if fm and len(fm.group(1)) > MAX_FIGURE_CHARS:
+            fm = None  # not a denominator: int() refuses more than 4,300 digits
+        if fm and "," not in raw and "." not in raw and int(fm.group(1)) == 0:
+            return Number(float("nan"), start, fm.end(), True, [])  # "1/0"
+        if fm and "," not in raw and "." not in raw and value < int(fm.group(1)):
+            value, end = value / int(fm.group(1)), fm.end()  # "1/4", "1/40" (not "1987/88", "24/7")
+        elif end < len(text) and text[end] in VULGAR:
+            value += unicodedata.numeric(text[end])
+            end += 1
+        else:
+            mm = lex.mixed.match(text, end)
+            if mm and max(len(mm.group(1)), len(mm.group(2))) > MAX_FIGURE_CHARS:
+                mm = None  # not a fraction: int() refuses more than 4,300 digits
+            if mm and "." not in raw and int(mm.group(2)) and int(mm.group(1)) < int(mm.group(2)):
+                value += int(mm.group(1)) / int(mm.group(2))
+                end = mm.end()
+            elif len(raw) <= 3 and raw.isdigit():
+                tm = lex.space_thousands.match(text, end)
+                while tm:
+                    value = value * 1000 + int(tm.group(1))
+                    end = tm.end()
+                    tm = lex.space_thousands.match(text, end)
+        pm = lex.pm.match(text, end)
+        if pm:
+            end = pm.end()
+        if not math.isfinite(value):  # "9.9e307 x 10^9": past a float's range
+            return None
+        return Number(value, start, end, True, [])
+    if m.group("v") is not None:
+        return Number(unicodedata.numeric(m.group("v")), m.start(), m.end(), True, [])
+    if m.group("w") is not None:
+        return read_words(ctx, text, m.start())
+    return None
+
+
+def read_words(ctx, text: str, pos: int) -> Number | None:
+    """A number in words from pos: "a hundred and two", "twenty-one",
+    "three million, two hundred & forty", "two and a half", "two thirds"."""
+    lex = ctx.lex
+    total, current = 0.0, 0.0
+    last = None
+    words: list[str] = []
+    start, end = pos, pos
+    p = pos
+    # "a hundred", "a dozen", "half a million": the article before counts as one
+    before = text[max(0, pos - 3):pos].lower()
+    article = bool(re.search(r"(?:^|\W)an? $", before)) if before else False
+    while True:
+        m = lex.word_token.match(text, p)
+        if not m:
+            break
+        space, sep, w = m.group(1), m.group(2), m.group(3).lower()
+        if words and not space and not sep:
+            break
+        if not words and sep:
+            break
+        if w == "a" and sep in ("and", "&") and last in ("ones", "teens", "tens", "hundred", "scale", "dozen"):
+            hm = lex.word_token.match(text, m.end())
+            if hm and hm.group(3).lower() == "half" and not hm.group(2):
+                current += 0.5
+                end = p = hm.end()
+                words.append("half")
+                last = "frac"
+                break
+            break
+        if w == "half" and not words:
+            hm = re.match(r"[ \t]+an?[ \t]+([A-Za-z]+)", text[m.end():m.end() + 30])
+            if hm and hm.group(1).lower() in lex.scales or (hm and hm.group(1).lower() in lex.dozens):
+                mult = lex.scales.get(hm.group(1).lower()) or lex.dozens[hm.group(1).lower()]
+                return Number(0.5 * mult, pos, m.end() + hm.end(), False, ["half", hm.group(1).lower()], True)
+            return None
+        classes = (("ones", lex.ones), ("teens", lex.teens), ("tens", lex.tens), ("hundred", lex.hundred),
+                   ("scale", lex.scales), ("dozen", lex.dozens), ("frac", lex.denominators))
+        cat = next((name for name, words in classes if w in words), None)
+        if cat is None:
+            break
+        ok = False
+        if cat == "ones":
+            ok = (last is None or (last == "tens" and sep in (None, "-", "–"))
+                  or (last in ("hundred", "scale") and sep in (None, "and", "&", ",")))
+            if ok:
+                current += lex.ones[w]
+        elif cat in ("teens", "tens"):
+            ok = last is None or (last in ("hundred", "scale") and sep in (None, "and", "&", ","))
+            if ok:
+                current += (lex.teens.get(w) or lex.tens.get(w))
+        elif cat == "hundred":
+            ok = sep is None and (last in ("ones", "teens", "tens") or (last is None and article))
+            if ok:
+                current = (current or 1) * lex.hundred[w]
+        elif cat == "scale":
+            ok = sep is None and (last in ("ones", "teens", "tens", "hundred") or (last is None and article))
+            if ok:
+                total += (current or 1) * lex.scales[w]
+                current = 0.0
+        elif cat == "dozen":
+            ok = sep is None and (last in ("ones", "teens", "tens") or (last is None and article))
+            if ok:
+                current = (current or 1) * lex.dozens[w]
+        elif cat == "frac":
+            ok = last in ("ones", "teens", "tens") and total == 0 and sep in (None, "-", "–")
+            if ok:
+                current = current / lex.denominators[w]
+        if not ok:
+            break
+        if sep == "," and cat not in ("ones", "teens", "tens", "hundred"):
+            break
+        words.append(w)
+        last = cat
+        end = p = m.end()
+        if cat == "frac":
+            break
+    if not words:
+        return None
+    if article and words[0] in ("hundred", "dozen", *lex.scales):
+        start = pos - (3 if before.endswith("an ") else 2)
+    return Number(total + current, start, end, False, words, last == "scale")

@@ -1,0 +1,246 @@
+"""Quantities, sub-stage 3: units and currencies. What stands before the number (a
+currency sign, a minus) and after it: glued letters ("200B", "10kg"), scale words ("1.5
+billion", "3.4 mln"), "-odd"/"-plus", the unit ("km", "barrels", "dlrs"), pound sterling
+or pound weight, and a rate ("$80 a barrel", "barrels per day"). The result is a
+:class:`Tail`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import DASHES, MINUS, Unit, _key
+from .classify import counted_plural
+from .numbers import Number
+from .scan import clock_like, ends_with, identifier_end, next_word, unit_at
+
+PREFIX_SIGN = re.compile(r"(?:US\$|[$€£¥₹])")
+WEIGHT_WORDS = re.compile(r"\bweigh|\bweight|\bheav(?:y|ier)|\blighter\b|\bbody\b")
+# A one-letter or word-like unit symbol is not a unit before these ("two in my car").
+NOT_AFTER_LETTER_UNIT = {"a", "an", "this", "that", "which", "who", "each", "every", "all", "some", "any", "other",
+                         "total", "my", "your", "his", "her", "its", "our", "their", "the", "these", "those"}
+
+
+@dataclass
+class Tail:
+    value: float
+    unit: Unit | None = None
+    name: str = ""
+    dimension: str = ""
+    end: int = 0
+    scale_end: int = 0
+    adjectival: bool = False
+    approx: bool = False
+    bound: str | None = None
+    skip: int = 0
+
+
+
+def prefix(ctx, text, start):
+    """(currency, start of the quantity, negative) from what stands before the digits."""
+    lex = ctx.lex
+    currency, cur_start, negative = None, start, False
+    got = ends_with(ctx, lex.prefix_rev, text, start, 12)
+    if got:
+        currency = lex.prefix_symbols.get(_key(got[0]))
+        if currency:
+            cur_start = got[1]
+    sign = cur_start - 1
+    if sign >= 0 and text[sign] in MINUS and (sign == 0 or text[sign - 1] in " \t\n(\u00a0[/"):
+        negative, cur_start = True, sign
+    elif not currency and start >= 2 and text[start - 1] in MINUS:
+        got = ends_with(ctx, lex.prefix_rev, text, start - 1, 12)  # "$-99.99"
+        if got and lex.prefix_symbols.get(_key(got[0])):
+            currency, negative, cur_start = lex.prefix_symbols[_key(got[0])], True, got[1]
+    return currency, cur_start, negative
+
+
+def read_tail(ctx, text: str, num: Number, currency) -> Tail:
+    """Scale, unit and rate written after the number."""
+    lex = ctx.lex
+    value, pos = num.value, num.end
+    scale_letter = None
+    tail = Tail(value)
+    # glued letters: a scale ("200B", "1.5bn", "0.5k"), a unit ("10kg"), an ordinal or decade, or an identifier
+    if num.digits and pos < len(text) and text[pos].isalpha():
+        letters = lex.glued_letters.match(text, pos).group()
+        raw = text[num.start:num.end]
+        if letters == "s" and re.fullmatch(r"\d?\d0|1\d\d0|20\d0", raw):
+            tail.skip = pos + 1  # "1990s", "80s"
+            return tail
+        if letters.lower() in lex.ordinal_suffixes and letters != "s":
+            tail.skip = pos + len(letters)
+            return tail
+        if letters in lex.scale_letters:
+            value *= lex.scale_letters[letters]
+            pos += len(letters)
+            num.scaled = True
+        elif letters.lower() in lex.scale_abbr:
+            value *= lex.scale_abbr[letters.lower()]
+            pos += len(letters)
+            num.scaled = True
+        elif letters in lex.scale_letters_money:
+            scale_letter = letters
+            pos += len(letters)
+            if letters != "m" and num.value < 1000:
+                # "200B in trade", "$2.174T": a scale even without a currency
+                value *= lex.scale_letters_money[letters]
+                num.scaled, scale_letter = True, None
+        else:
+            got = unit_at(ctx, text, pos, glued_only=True)
+            if not got:
+                tail.skip = identifier_end(text, pos)
+                return tail
+    elif num.digits and text[pos:pos + 1] in ("'", "’") and text[pos + 1:pos + 2] == "s":
+        tail.skip = pos + 2  # "'90s", "1990's"
+        return tail
+    # scale words: "1.5 billion", "3.4 mln", "two dozen"
+    if not num.scaled and scale_letter is None:
+        sm = lex.scale_after.match(text, pos)
+        if sm:
+            value *= lex.scales[sm.group(1).lower()]
+            pos = sm.end()
+            num.scaled = True
+        else:
+            am = lex.abbr_after.match(text, pos)
+            if am:
+                value *= lex.scale_abbr[am.group(1).lower()]
+                pos = am.end()
+                num.scaled = True
+        if num.digits:
+            dm = lex.dozen_after.match(text, pos)
+            if dm:
+                value *= lex.dozens[dm.group(1).lower()]
+                pos = dm.end()
+    tail.scale_end = pos
+    # "20-odd", "360-ish", "20,000-plus"
+    am = re.match(r"-(odd|ish|plus)\b", text[pos:pos + 6])
+    if am:
+        tail.approx = am.group(1) != "plus"
+        tail.bound = "min" if am.group(1) == "plus" else None
+        pos += am.end()
+    unit, end, adjectival = unit_after(ctx, text, pos, num, currency)
+    if scale_letter is not None:
+        if currency or (unit is not None and unit.dimension == "currency") or (
+                unit is None and counted_plural(ctx, text, pos)):
+            value *= lex.scale_letters_money[scale_letter]
+            num.scaled = True
+        elif scale_letter == "m" and unit is None:
+            unit, end = lex.symbols["m"], pos
+        else:
+            tail.skip = identifier_end(text, num.end)
+            return tail
+    if unit is not None and unit.dimension == "currency" and currency and unit.name in ("cent", "penny"):
+        unit = None
+    tail.value, tail.unit, tail.adjectival = value, unit, adjectival
+    if unit is not None:
+        tail.name, tail.dimension, tail.end = unit.name, unit.dimension, end
+    elif currency:
+        tail.name, tail.dimension, tail.end = currency, "currency", pos
+    else:
+        tail.end = pos
+    # rate: "$80 a barrel", "barrels per day", "$15.4/hour", "four times per week", "J/m^2 per year"
+    if tail.dimension and tail.dimension != "percent":
+        for _ in range(2):
+            per = per_after(ctx, text, tail.end)
+            if not per:
+                break
+            word, per_end = per
+            base = "count" if tail.name == "times" else tail.name
+            tail.name, tail.dimension, tail.end = f"{base}/{word}", "rate", per_end
+    return tail
+
+
+def per_after(ctx, text, pos):
+    """(unit or noun, end) of "/hour", "per day", "a barrel" at pos."""
+    rm = ctx.lex.per.match(text, pos)
+    if not rm:
+        return None
+    how = rm.group().strip().lower()
+    got = unit_at(ctx, text, rm.end())
+    if got and got[0].dimension not in ("currency", "percent", "other") and not (
+            got[0].alias in ctx.lex.needs_digits and how in ("a", "an")):
+        unit, end = got
+        name = unit.name
+        pw = ctx.lex.power.match(text, end)
+        if pw and unit.dimension in ("length", "time"):
+            name, end = ("square " if "2" in pw.group() or "squared" in pw.group() or "²" in pw.group() else "cubic ") + name, pw.end()
+        return name, end
+    nw = next_word(ctx, text, rm.end())
+    if not nw or text[rm.end():nw[1]].strip() or not nw[0].isalpha() or not nw[0].islower():
+        return None
+    if how in ("per", "/") or nw[0].lower() in ("share", "head", "person", "capita", "piece", "unit", "kilo", "pound",
+                                                 "ounce", "tonne", "ton", "barrel", "gallon", "litre", "liter"):
+        return nw[0].lower(), nw[2]
+    return None
+
+
+def unit_after(ctx, text, pos, num: Number, currency):
+    """(Unit | None, end, adjectival) of the unit written at pos."""
+    lex = ctx.lex
+    # "27-kilometer", "50-year-old", "two-year", "twenty-pound bag", "16-meter"
+    if pos + 1 < len(text) and text[pos] in DASHES and text[pos + 1].isalpha():
+        got = unit_at(ctx, text, pos + 1, glued_only=True)
+        if got:
+            unit, end = got
+            return check_pound(ctx, text, unit, end, num, True), end, True
+        return None, pos, False
+    got = unit_at(ctx, text, pos)
+    if not got:
+        return None, pos, False
+    unit, end = got
+    alias = unit.alias
+    if currency and unit.dimension != "currency":
+        return None, pos, False  # "$13,009 million in 2013"
+    if alias in lex.needs_digits:
+        if not num.digits or num.scaled:
+            return None, pos, False
+        if alias == "in" and ctx.has_tags:
+            t = ctx.token_after(end)
+            if t is not None and t.pos_ in ("NOUN", "PROPN", "DET", "NUM", "PRON"):
+                return None, pos, False  # "200B in trade", "3 in 10"
+        nxt = next_word(ctx, text, end)
+        if nxt and text[end:nxt[1]].strip() == "" and (
+                nxt[0][0].isupper() or nxt[0].lower() in lex.definite or nxt[0].lower() in NOT_AFTER_LETTER_UNIT):
+            return None, pos, False  # "two in my car", "5 in March"
+        if alias[:1].isalpha() and re.match(r"[ \t]*\d", text[end:end + 3]):
+            return None, pos, False  # "3 in 10", "1 in 2005"
+        if alias == "pm" and clock_like(text[num.start:num.end]):
+            return None, pos, False
+        if alias in ('"', "″") and text.count('"', text.rfind("\n", 0, pos) + 1, pos) % 2 == 1:
+            return None, pos, False  # a closing quotation mark: '"English 101"'
+    if unit.weak and not (num.scaled or currency):
+        prev = text[max(0, end - len(alias) - 20):end - len(alias)]
+        if not re.search(r"[A-Z][a-z]+[ \t]+$", prev):
+            return None, pos, False
+    if unit.dimension == "currency" and alias in lex.ambiguous_pound:
+        unit = check_pound(ctx, text, unit, end, num, False)
+    if unit.dimension == "length":
+        pw = lex.power.match(text, end)
+        if pw:
+            square = bool(pw.group(1) == "2" or pw.group(2) == "²" or pw.group(3) == "squared")
+            full = ("square " if square else "cubic ") + unit.name
+            return Unit(full, "area" if square else "volume", full), pw.end(), False
+    return unit, end, False
+
+
+def check_pound(ctx, text, unit: Unit, end: int, num: Number, adjectival: bool) -> Unit:
+    """"pound(s)": sterling unless it weighs ("twenty-pound bag", "pounds of", "weighs")."""
+    if unit.alias not in ctx.lex.ambiguous_pound:
+        return unit
+    mass = ctx.lex.symbols["lb"]
+    if num.scaled:
+        return unit
+    if adjectival:
+        return mass
+    nxt = next_word(ctx, text, end)
+    if nxt and nxt[0].lower() == "of":
+        return mass
+    if (unit.alias == "pound" and nxt and text[end:nxt[1]].strip() == "" and nxt[0].isalpha() and nxt[0].islower()
+            and nxt[0] not in NOT_AFTER_LETTER_UNIT and nxt[0] not in ("note", "coin", "notes", "coins")):
+        return mass
+    left = max(text.rfind(c, max(0, num.start - 80), num.start) for c in ".;!?\n") + 1
+    right = min([i for i in (text.find(c, end, end + 60) for c in ".;!?\n") if i >= 0] or [end + 60])
+    if WEIGHT_WORDS.search(text[left:right].lower()):
+        return mass
+    return unit
