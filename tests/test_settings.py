@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from communique.errors import CommuniqueError
-from communique.settings import SETTINGS, load_config
+from communique.settings import SETTINGS, Config, load_config
 
 from conftest import ROOT
 
@@ -43,3 +43,22 @@ def test_every_setting_is_documented_in_the_readme():
     for setting in SETTINGS:
         assert setting.env in readme, f"{setting.env} is missing from the README's settings table"
         assert f"--{setting.name.replace('_', '-')}" in readme
+
+
+def test_reference_date_resolves_a_document_without_a_published_date():
+    from communique.analyze import analyze_text
+
+    text = "The minister said on Monday that talks had ended yesterday in Geneva."
+    unresolved = analyze_text(text, "no-date")
+    resolved = analyze_text(text, "no-date", config=Config().merged(reference_date="2024-03-14"))
+    published = analyze_text(text, "dated", config=Config().merged(reference_date="2024-03-14"), published="2020-06-10")
+    values = [t["value"] for t in resolved["times"]]
+    assert "2024-03-13" in values  # yesterday, against the setting
+    assert all(not v[:1].isdigit() for v in (t["value"] for t in unresolved["times"]))  # never against today
+    assert "2020-06-09" in [t["value"] for t in published["times"]]  # the published date wins
+
+
+def test_reference_date_is_checked():
+    with pytest.raises(CommuniqueError) as caught:
+        Config().merged(reference_date="14/03/2024")
+    assert caught.value.code == "C202"

@@ -40,10 +40,11 @@ LONG_DOCUMENT_CHARS = 30_000  # about 5,000 words: analysed alone, not in a batc
 PIECE_CHARS = 100_000
 
 
-def _make_doc(nlp, document: Document) -> Doc:
-    """The tokenised Doc, carrying the date the components resolve against."""
+def _make_doc(nlp, document: Document, config: Config) -> Doc:
+    """The tokenised Doc, carrying the date the components resolve against: the
+    published date, else the ``reference_date`` setting, else none (never today's)."""
     doc = make_doc(nlp, document.text)
-    doc._.communique_published = document.published
+    doc._.communique_published = document.published or config.reference_date
     return doc
 
 
@@ -116,7 +117,7 @@ def _records(nlp, documents: list[Document], config: Config) -> list[Record | Ex
         try:
             where = f"a batch of {len(batch)} records" if len(batch) > 1 else documents[batch[0]].source
             with time_limit(config.timeout, where, "analysis"):
-                docs = nlp.pipe((_make_doc(nlp, documents[i]) for i in batch), batch_size=len(batch))
+                docs = nlp.pipe((_make_doc(nlp, documents[i], config) for i in batch), batch_size=len(batch))
                 for i, doc in zip(batch, docs):
                     results[i] = _record_or_error(documents[i], doc)
         except Exception:  # noqa: BLE001 - one bad document spoils its batch: redo the rest one by one
@@ -129,7 +130,7 @@ def _records(nlp, documents: list[Document], config: Config) -> list[Record | Ex
 def _alone(nlp, document: Document, config: Config) -> Record | Exception:
     try:
         with time_limit(config.timeout, document.source or document.id, "analysis"):
-            return _record_or_error(document, nlp(_make_doc(nlp, document)))
+            return _record_or_error(document, nlp(_make_doc(nlp, document, config)))
     except Exception as exc:  # noqa: BLE001 - kept as that document's result
         return exc
 

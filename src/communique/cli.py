@@ -71,12 +71,13 @@ def analyze(
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help=_help("max_bytes")),
     actors: Optional[list[Path]] = typer.Option(None, "--actors", help=_help("actors")),
     timeout: Optional[float] = typer.Option(None, "--timeout", help=_help("timeout")),
+    reference_date: Optional[str] = typer.Option(None, "--reference-date", help=_help("reference_date")),
     config_file: Optional[Path] = typer.Option(None, "--config", help="TOML config file with a [communique] table."),
 ) -> None:
     """Analyse files (one communique/1 object each) or a JSONL batch (--jsonl)."""
     try:
         config = load_config(config_file, model=model, workers=workers, batch_size=batch_size, max_bytes=max_bytes,
-                             timeout=timeout, actors=tuple(map(str, actors)) if actors else None)
+                             timeout=timeout, reference_date=reference_date, actors=tuple(map(str, actors)) if actors else None)
         published = parse_published(published)
         load_gazetteer(config.actors)  # a bad --actors file fails here, before any work is done
         if jsonl is not None:

@@ -8,8 +8,10 @@ by ``--config`` or ``COMMUNIQUE_CONFIG``, else ``./communique.toml``), default.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, fields, replace
+from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
@@ -43,6 +45,13 @@ def _seconds(value) -> float:
     return number
 
 
+def _iso_date(value) -> str:
+    text = str(value)  # a TOML date arrives as a datetime.date
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise ValueError("must be a date as YYYY-MM-DD")
+    return date.fromisoformat(text).isoformat()
+
+
 def _paths(value) -> tuple[str, ...]:
     if isinstance(value, str):
         value = value.split(os.pathsep)
@@ -58,6 +67,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("workers", 1, "Worker processes for a JSONL batch (each loads the pipeline once).", _positive_int),
     Setting("timeout", 300.0, "Longest time, in seconds, one record may take (its ingest, or the analysis of one "
             "piece of a long document) before it becomes error C112; 0 = no limit.", _seconds),
+    Setting("reference_date", None, "The date (YYYY-MM-DD) that relative times and offices resolve against when a "
+            "document has no published date; without one, relative times stay unresolved and offices are read as "
+            "the dictionaries' latest. Never today's date.", _iso_date),
     Setting("actors", (), "Actor dictionaries of your own (YAML or CSV), merged over the built-ins; "
             "repeat the option, or separate paths with the OS path separator.", _paths),
 )
@@ -71,6 +83,7 @@ class Config:
     batch_size: int = SETTING_BY_NAME["batch_size"].default
     workers: int = SETTING_BY_NAME["workers"].default
     timeout: float = SETTING_BY_NAME["timeout"].default
+    reference_date: str | None = SETTING_BY_NAME["reference_date"].default
     actors: tuple[str, ...] = SETTING_BY_NAME["actors"].default
 
     def merged(self, **overrides) -> "Config":

@@ -15,7 +15,9 @@ They run in that order (``communique.nlp.COMPONENTS``); each later one reads wha
 earlier ones wrote (statements read the actors' mentions, events read all of them).
 
 ``doc._.communique_published`` (YYYY-MM-DD or None) is set on the Doc before the
-pipeline runs: the date that resolves offices, tenures and relative times.
+pipeline runs: the reference date that resolves offices, tenures and relative
+times — the document's published date, else the ``reference_date`` setting, else
+None (never today's date, so the same input gives the same output on any day).
 """
 from spacy.tokens import Doc
 
