@@ -33,8 +33,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..resources import data_path, load_yaml
+from .actor_view import all_actors, all_mentions
 from .actors import Actor
-from .statements import mention_owner
+from .gazetteer import load_gazetteer
 
 if not Doc.has_extension("communique_events"):
     Doc.set_extension("communique_events", default=None)
@@ -134,9 +135,12 @@ def _words(value) -> list[str]:
 
 
 class Events:
-    def __init__(self, nlp: Language):
+    """The component: the codebook, the patterns and the cue tables, loaded once. Each
+    Doc is worked on by its own :class:`_Extraction`, so nothing of a document stays here."""
+
+    def __init__(self, nlp: Language, extra_files: tuple[str, ...] = ()):
         self.codebook = load_codebook()
-        self.gazetteer = nlp.get_pipe("communique_actors").gazetteer if "communique_actors" in nlp.pipe_names else None
+        self.gazetteer = load_gazetteer(tuple(extra_files))
         self.by_verb, self.by_noun, modality, self.light_verbs, self.complement_maps = load_patterns()
         self.ultimatum_marks = frozenset(_words(modality.get("ultimatum")))
         data = load_yaml("events/patterns.yml")  # cached: the same mapping load_patterns read
@@ -150,19 +154,35 @@ class Events:
                      for kind in ("intended", "forecast", "hypothetical", "negated")}
 
     def __call__(self, doc: Doc) -> Doc:
+        extraction = _Extraction(self, doc)
+        doc._.communique_events = extraction.events()
+        doc._.communique_event_actors = extraction.candidates
+        return doc
+
+
+class _Extraction:
+    """One document's events: the Doc, its actors and statements, and what this run
+    adds (countries met as places, the asking verbs folded into what they ask for)."""
+
+    def __init__(self, rules: Events, doc: Doc):
+        self.rules = rules
         self.doc = doc
-        self.owner = mention_owner(doc)
-        self.actors = {a.key: a for a in doc._.communique_actors or []}
+        self.owner = _mention_owner(all_mentions(doc))
+        self.actors = {a.key: a for a in all_actors(doc)}
+        self.candidates: list[Actor] = []  # countries named only as a place, for doc._.communique_event_actors
         self.statements = doc._.communique_statements or []
         self.editorial = [s["span"] for s in doc._.communique_segments or [] if s["voice"] == "editorial"]
+        self.requesting: set[int] = set()
+
+    def events(self) -> list[dict]:
+        doc = self.doc
         events: list[dict] = []
         verb_events: set[int] = set()
-        self.requesting: set[int] = set()
         for token in doc:
             # a participle used as a noun ("evacuated the wounded") is no act
             nominal = any(c.dep_ == "det" for c in token.children)
-            key = _verb_key(token, self.by_verb) if token.pos_ in ("VERB", "AUX") and not nominal else None
-            pattern = self._choose(token, self.by_verb[key]) if key is not None else None
+            key = _verb_key(token, self.rules.by_verb) if token.pos_ in ("VERB", "AUX") and not nominal else None
+            pattern = self._choose(token, self.rules.by_verb[key]) if key is not None else None
             if pattern is not None:
                 found = self._verb_event(token, pattern)
                 events.extend(found)
@@ -171,16 +191,15 @@ class Events:
             elif token.pos_ == "VERB":
                 events.extend(self._demanded(token, None))  # "X said Y must drop its barriers"
         for token in doc:
-            key = token.lower_ if token.lower_ in self.by_noun else token.lemma_.lower()
-            if token.pos_ in ("NOUN", "PROPN") and key in self.by_noun and token.i not in verb_events:
+            key = token.lower_ if token.lower_ in self.rules.by_noun else token.lemma_.lower()
+            if token.pos_ in ("NOUN", "PROPN") and key in self.rules.by_noun and token.i not in verb_events:
                 names = _names(token)
-                fitting = [p for p in self.by_noun[key] if any(n in names for n in p.nouns)]
+                fitting = [p for p in self.rules.by_noun[key] if any(n in names for n in p.nouns)]
                 pattern = self._choose(token, fitting)
                 if pattern is not None:
                     events.extend(self._noun_event(token, pattern))
         # the asking verb's own generic appeal or demand is folded into the requested act's code
-        doc._.communique_events = _unique([e for e in events if e["trigger"] not in self.requesting])
-        return doc
+        return _unique([e for e in events if e["trigger"] not in self.requesting])
 
     # ------------------------------------------------------------- patterns
     def _choose(self, trigger: Token, patterns: list[Pattern]) -> Pattern | None:
@@ -191,9 +210,9 @@ class Events:
         objects += [g for c in children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "pobj"]
         objects += [c for x in complements for c in x.children if c.dep_ == "dobj"]
         objects += [c for o in objects for c in o.conjuncts]  # "photographs and other intelligence"
-        object_names = {name for o in objects for name in _names(o, self.partitives)}
+        object_names = {name for o in objects for name in _names(o, self.rules.partitives)}
         xcomps = {c.lemma_.lower() for c in complements}
-        subject_names = {name for c in children if c.dep_ in ("nsubj", "nsubjpass") for name in _names(c, self.partitives)}
+        subject_names = {name for c in children if c.dep_ in ("nsubj", "nsubjpass") for name in _names(c, self.rules.partitives)}
         cues = {c.lemma_.lower() for c in children} | {c.lower_ for c in children}
         fitting = [p for p in patterns
                    if (not p.particles or p.particles & particles)
@@ -203,7 +222,7 @@ class Events:
                    and (not p.cue_words or p.cue_words & cues)
                    and not (p.intransitive and any(c.dep_ == "dobj" for c in children))
                    and (not p.subject_nouns or p.subject_nouns & subject_names)
-                   and p.code in self.codebook]
+                   and p.code in self.rules.codebook]
         return max(fitting, key=Pattern.rank) if fitting else None
 
     # ------------------------------------------------------------- actors
@@ -330,29 +349,27 @@ class Events:
             keys = [k for k in self._actors_in(place, exclude) if self.actors.get(k) and self.actors[k].kind == "country"]
             if keys:
                 return keys[0]
-            found = self._named_country(place)
+            found = self._country_named_in(place)
             if found and found not in exclude:
                 return found
         return None
 
-    def _named_country(self, place: Token) -> str | None:
-        """A country or capital named in the place phrase, looked up in the gazetteer."""
-        if self.gazetteer is None:
-            return None
+    def _country_named_in(self, place: Token) -> str | None:
+        """The key of a country or capital named in the place phrase, from the gazetteer;
+        one the text's actors do not have yet becomes a candidate actor (for
+        ``doc._.communique_event_actors``) with the place as its mention."""
         tokens = list(place.subtree)
         for size in (3, 2, 1):
             for i in range(len(tokens) - size + 1):
                 span = self.doc[tokens[i].i: tokens[i].i + size]
-                hit = self.gazetteer.phrases.get(span.text)
-                entry = self.gazetteer.entries.get(hit[0]) if hit else None
+                hit = self.rules.gazetteer.phrases.get(span.text)
+                entry = self.rules.gazetteer.entries.get(hit[0]) if hit else None
                 if entry is None or entry.kind != "country":
                     continue
                 if entry.key not in self.actors:
                     actor = Actor(key=entry.key, name=entry.name, code=entry.code, country=entry.country,
                                   kind="country", wikidata=entry.wikidata, mentions=[(span.start, span.end)])
-                    self.doc._.communique_actors = [*(self.doc._.communique_actors or []), actor]
-                    self.doc._.communique_mentions = sorted([*(self.doc._.communique_mentions or []),
-                                                             (span.start, span.end, entry.key)])
+                    self.candidates.append(actor)
                     self.actors[entry.key] = actor
                     self.owner.update({i: entry.key for i in range(span.start, span.end)})
                 return entry.key
@@ -403,7 +420,7 @@ class Events:
             sources = self._heads(owner[0])
             evidence = self._span_of(noun)
         elif noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX") \
-                and (noun.dep_ != "dobj" or _verb_key(noun.head, self.light_verbs) is not None):
+                and (noun.dep_ != "dobj" or _verb_key(noun.head, self.rules.light_verbs) is not None):
             sources = self._subjects(noun.head) if noun.dep_ == "dobj" else []
             staged = noun.dep_ == "dobj"
             evidence = self._clause(noun.head)
@@ -428,7 +445,7 @@ class Events:
         if speaker is None or not subjects:
             return []
         code = self._complement("demand", pattern.code if pattern is not None else "") or (
-            "100" if "100" in self.codebook else None)
+            "100" if "100" in self.rules.codebook else None)
         if code is None:
             return []
         return [{"code": code, "source": speaker.key, "target": target, "modality": "asserted", "trigger": verb.i,
@@ -446,10 +463,10 @@ class Events:
             cue = cue.head
         elif verb.dep_ not in ("ccomp", "xcomp", "acl") or cue.i == verb.i:
             return None
-        asking = {w for words in self.request_cues.values() for w in words}
+        asking = {w for words in self.rules.request_cues.values() for w in words}
         if cue.lemma_.lower() not in asking:  # "reiterated its demand that ...", parsed as the verb's clause
             cue = next((c for c in cue.children if c.dep_ == "dobj" and c.lemma_.lower() in asking), cue)
-        table = next((name for name, words in self.request_cues.items() if cue.lemma_.lower() in words), None)
+        table = next((name for name, words in self.rules.request_cues.items() if cue.lemma_.lower() in words), None)
         if table is None:
             return None
         if cue.pos_ in ("NOUN", "PROPN"):
@@ -506,9 +523,9 @@ class Events:
         continuing = participle.dep_ == "advcl" and participle.tag_ == "VBG" and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in participle.children)
         if targets and len(sources) == 1 and all(self._uncoded(k) for k in targets) and not continuing \
-                and pattern.code[:2] in self.home_target_roots:
+                and pattern.code[:2] in self.rules.home_target_roots:
             targets = []  # "jailed members of MASSOB": a domestic act on someone we cannot code
-        home = not targets and len(sources) == 1 and pattern.code[:2] in self.home_target_roots and not continuing
+        home = not targets and len(sources) == 1 and pattern.code[:2] in self.rules.home_target_roots and not continuing
         if home:
             targets = self._home_target(trigger, sources[0])
         if not targets and len(sources) < 2:  # a dyad needs two sides (or "A and B" acting together)
@@ -534,7 +551,7 @@ class Events:
             recoded = self._complement("threaten", code)
             if recoded is not None:
                 self.requesting.add(threat.i)  # the generic 130 of "threatened" is folded into it
-            return recoded or ("130" if "130" in self.codebook else code)
+            return recoded or ("130" if "130" in self.rules.codebook else code)
         ultimatum = modality in ("intended", "hypothetical") and self._ultimatum(trigger)
         if modality == "intended" or ultimatum:
             table = "threaten" if int(code[:2]) >= 14 or ultimatum else "intended"
@@ -542,13 +559,13 @@ class Events:
             table = "refuse"
         else:
             return code
-        return self._complement(table, code) or ("130" if ultimatum and "130" in self.codebook else code)
+        return self._complement(table, code) or ("130" if ultimatum and "130" in self.rules.codebook else code)
 
     def _complement(self, table: str, code: str) -> str | None:
         """The code a complement map gives an act (its full code, then its 3-digit prefix,
         then its root), or None."""
-        mapping = self.complement_maps.get(table, {})
-        return next((mapping[k] for k in (code, code[:3], code[:2]) if k and k in mapping and mapping[k] in self.codebook),
+        mapping = self.rules.complement_maps.get(table, {})
+        return next((mapping[k] for k in (code, code[:3], code[:2]) if k and k in mapping and mapping[k] in self.rules.codebook),
                     None)
 
     def _threatened_by(self, trigger: Token) -> Token | None:
@@ -558,13 +575,13 @@ class Events:
             if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
                 return None
             node = node.head
-            if _verb_key(node, self.threat_cues) is not None:
+            if _verb_key(node, self.rules.threat_cues) is not None:
                 return node
         return None
 
     def _ultimatum(self, trigger: Token) -> bool:
         """"will withdraw its force unless ...": an act promised on a condition is a threat."""
-        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.ultimatum_marks for m in c.children)
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.rules.ultimatum_marks for m in c.children)
                    for c in trigger.children)
 
     def _refused(self, trigger: Token) -> bool:
@@ -585,7 +602,7 @@ class Events:
                 return self._modality(trigger.head)  # "will continue to develop cooperation"
             if trigger.dep_ == "pobj" and trigger.head.head.pos_ == "VERB":
                 verb = trigger.head.head  # "agreed to a ceasefire", "ready for talks"
-                if verb.lemma_ in self.cues["intended"]:
+                if verb.lemma_ in self.rules.cues["intended"]:
                     return "intended"
                 return self._modality(verb)
             negated = any(c.dep_ == "neg" for c in trigger.head.children)
@@ -594,14 +611,14 @@ class Events:
         chain = [trigger] + [t for t in trigger.ancestors if sent.start <= t.i < sent.end][:5]
         governing = chain[1:]
         dependents = [c for t in chain[:2] for c in t.children]
-        if any(c.dep_ == "neg" for c in dependents) or any(t.lemma_ in self.cues["negated"] for t in governing):
+        if any(c.dep_ == "neg" for c in dependents) or any(t.lemma_ in self.rules.cues["negated"] for t in governing):
             return "negated"
         marks = {c.lower_ for t in chain for c in t.children if c.dep_ == "mark"}
-        if marks & self.cues["hypothetical"]:
+        if marks & self.rules.cues["hypothetical"]:
             return "hypothetical"
         auxiliaries = {c.lower_ for t in chain[:3] for c in t.children if c.dep_ == "aux"}
-        if any(t.lemma_ in self.cues["intended"] or t.lower_ in self.cues["intended"] for t in governing) \
-                or (trigger.lemma_ in self.cues["intended"] and code[:2] not in ("01", "03")):  # "agreed to a ceasefire"
+        if any(t.lemma_ in self.rules.cues["intended"] or t.lower_ in self.rules.cues["intended"] for t in governing) \
+                or (trigger.lemma_ in self.rules.cues["intended"] and code[:2] not in ("01", "03")):  # "agreed to a ceasefire"
             return "intended"
         if auxiliaries & {"will", "shall", "'ll"}:
             return "forecast" if self._editorial(trigger) else "intended"
@@ -682,7 +699,21 @@ def _unique(events: list[dict]) -> list[dict]:
     return out
 
 
-@Language.factory("communique_events", assigns=["doc._.communique_events"],
-                  requires=["doc._.communique_mentions", "doc._.communique_statements", "doc._.communique_segments"])
-def make_events(nlp: Language, name: str) -> Events:
-    return Events(nlp)
+def _mention_owner(mentions: list[tuple[int, int, str]]) -> dict[int, str]:
+    """Token -> the actor key of the shortest mention covering it (the most specific)."""
+    owner: dict[int, tuple[int, str]] = {}
+    for start, end, key in mentions:
+        for i in range(start, end):
+            if i not in owner or end - start < owner[i][0]:
+                owner[i] = (end - start, key)
+    return {i: key for i, (_, key) in owner.items()}
+
+
+@Language.factory("communique_events", assigns=["doc._.communique_events", "doc._.communique_event_actors"],
+                  requires=["doc._.communique_actors", "doc._.communique_mentions", "doc._.communique_statements",
+                            "doc._.communique_segments"],
+                  default_config={"extra_files": []})
+def make_events(nlp: Language, name: str, extra_files: list[str]) -> Events:
+    """Events in CAMEO and PLOVER; ``extra_files``: the user's actor dictionaries (as
+    given to the actors component), so a place names the same countries there."""
+    return Events(nlp, tuple(extra_files))
