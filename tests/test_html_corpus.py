@@ -18,8 +18,8 @@ import pytest
 from communique.ingest import document_from_record
 
 from conftest import shared_path
+from gates import floor
 
-FLOOR = 0.95
 MAX_BYTES = 50_000_000
 
 
@@ -49,4 +49,4 @@ def test_html_corpus_body_f1_meets_the_floor(tmp_path):
     assert match, scored.stdout
     pages_scored, missing, f1 = int(match[1]), int(match[2]), float(match[3])
     assert pages_scored == len(files) and missing == 0
-    assert f1 >= FLOOR, f"mean token F1 {f1} < {FLOOR}"
+    assert f1 >= floor("html_body"), f"mean token F1 {f1} < {floor('html_body')}"

@@ -10,6 +10,7 @@ import pytest
 import spacy
 
 from conftest import component_pipeline, read_jsonl, scorer_json, shared_path
+from gates import floor
 
 import communique.extract.quantities  # noqa: F401  (registers the factory and the extension)
 import communique.extract.segments  # noqa: F401
@@ -199,7 +200,7 @@ def test_quantulum3_corpus(qnlp, tmp_path):
     scores = scorer_json(scorer, dataset, out)["scores"]
     vu, vo = scores["value+unit"], scores["value only"]
     print(f"quantulum3: value+unit F1={vu['f1']} (p={vu['p']} r={vu['r']}), value only F1={vo['f1']}")
-    assert vu["f1"] >= 0.85
+    assert vu["f1"] >= floor("quantulum3_value_unit")
 
 
 @pytest.mark.corpus

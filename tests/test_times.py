@@ -15,9 +15,8 @@ import spacy
 
 import communique.extract  # noqa: F401  (registers doc._.communique_published)
 from conftest import component_pipeline, read_jsonl, scorer_json, shared_path
+from gates import floor
 
-TIMEBANK_VALUE_F1_FLOOR = 0.75
-CANONICAL_TIMES_F1_FLOOR = 0.85
 
 
 @pytest.fixture(scope="module")
@@ -204,7 +203,7 @@ def test_timebank_dev_value_f1(nlp, tmp_path):
     out.write_text("".join(json.dumps(o) + "\n" for o in _run(nlp, read_jsonl(dataset))), encoding="utf-8")
     scores = scorer_json(scorer, dataset, out)["scores"]
     print("\nTimeBank dev:", {k: scores[k]["f1"] for k in ("strict", "relaxed", "value")})
-    assert scores["value"]["f1"] >= TIMEBANK_VALUE_F1_FLOOR, scores
+    assert scores["value"]["f1"] >= floor("timebank_value"), scores
 
 
 @pytest.mark.corpus
@@ -219,4 +218,4 @@ def test_canonical_example_times(nlp, tmp_path):
     report = scorer_json(shared_path("eval/score.py"), gold_path, out)
     f1 = report["scores"]["times"]["f1"]
     print("\ncanonical times:", report["scores"]["times"], "missed:", report["misses"].get("times"))
-    assert f1 >= CANONICAL_TIMES_F1_FLOOR, report["misses"].get("times")
+    assert f1 >= floor("canonical_times"), report["misses"].get("times")
