@@ -116,8 +116,3 @@ def make_doc(nlp: Language, text: str) -> Doc:
             position += 1
     add(nlp.make_doc(text[position:]))
     return Doc(nlp.vocab, words=words, spaces=spaces)
-
-
-def model_description(nlp: Language) -> str:
-    meta = nlp.meta
-    return f"{meta.get('lang', '?')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
