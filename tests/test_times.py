@@ -28,7 +28,7 @@ def times(nlp, text: str, published: str | None) -> list[tuple[str, str, str]]:
     doc = nlp.make_doc(text)
     doc._.communique_published = published
     doc = nlp(doc)
-    return [(text[t["span"][0]:t["span"][1]], t["type"], t["value"]) for t in doc._.communique_times]
+    return [(text[t.char_span[0]:t.char_span[1]], t.type, t.value) for t in doc._.communique_times]
 
 
 # (published, sentence, [(text, type, value), ...]): every expected time must be found
@@ -154,12 +154,14 @@ def test_times_are_in_text_order_with_valid_spans(nlp):
     doc = nlp.make_doc(text)
     doc._.communique_published = "2022-12-30"
     result = nlp(doc)._.communique_times
-    starts = [t["span"][0] for t in result]
+    starts = [t.char_span[0] for t in result]
     assert starts == sorted(starts) and len(result) == 4
     for t in result:
-        s, e = t["span"]
+        s, e = t.char_span
         assert 0 <= s < e <= len(text) and text[s:e] == text[s:e].strip()
-        assert t["type"] in {"DATE", "TIME", "DURATION", "SET"}
+        assert t.type in {"DATE", "TIME", "DURATION", "SET"}
+        tokens = doc[t.start:t.end]  # the tokens that cover it
+        assert tokens.start_char <= s < e <= tokens.end_char
 
 
 def test_component_works_without_parser_or_ner():
@@ -168,7 +170,7 @@ def test_component_works_without_parser_or_ner():
     blank.add_pipe("communique_times")
     doc = blank.make_doc("Talks were held on Tuesday, March 3, 2020 and will resume next week.")
     doc._.communique_published = "2020-03-05"
-    values = [t["value"] for t in blank(doc)._.communique_times]
+    values = [t.value for t in blank(doc)._.communique_times]
     assert values == ["2020-03-03", "2020-W11"]
 
 
@@ -190,7 +192,7 @@ def _run(nlp, records) -> list[dict]:
     out = []
     for (rid, _), doc in zip(docs, nlp.pipe([d for _, d in docs], batch_size=16)):
         out.append({"schema": "communique/1", "document": {"id": rid, "text": doc.text},
-                    "times": [{"id": f"t{i}", "type": t["type"], "value": t["value"], "span": list(t["span"])}
+                    "times": [{"id": f"t{i}", "type": t.type, "value": t.value, "span": list(t.char_span)}
                               for i, t in enumerate(doc._.communique_times, 1)]})
     return out
 

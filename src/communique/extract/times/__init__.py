@@ -1,7 +1,8 @@
 """Time expressions, normalised to TIMEX3 values against the published date.
 
 ``communique_times`` runs after spaCy's ``ner`` and the parser and sets
-``doc._.communique_times``: a list of ``{"type", "value", "span"}`` in text order,
+``doc._.communique_times`` (its only writer): a list of :class:`TimeMention` (token
+``start``/``end``, ``type``, ``value``, exact ``char_span``) in text order,
 ``type`` one of DATE, TIME, DURATION, SET and ``value`` a TIMEX3 value ("2022-12-30",
 "2023-SP", "2022-W51", "P11M", "2022-12-30T03:55-05:00", "PRESENT_REF").
 
@@ -44,8 +45,8 @@ The package, by sub-stage:
 """
 from __future__ import annotations
 
-from .component import TimeTagger, make_times
+from .component import TimeMention, TimeTagger, make_times
 from .lexicon import DEFAULT_LEXICON, DEFAULT_RULES, Lexicon
 from .rules import Rule, load_grammar
 
-__all__ = ["DEFAULT_LEXICON", "DEFAULT_RULES", "Lexicon", "Rule", "TimeTagger", "load_grammar", "make_times"]
+__all__ = ["DEFAULT_LEXICON", "DEFAULT_RULES", "Lexicon", "Rule", "TimeMention", "TimeTagger", "load_grammar", "make_times"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from spacy.language import Language
@@ -13,6 +14,22 @@ from .lexicon import DEFAULT_LEXICON, DEFAULT_RULES, _key
 from .normalize import Normalizer
 from .rules import WORD_START, load_grammar
 from .values import DAY_VALUE, Hit, _quarter_of
+
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """One time expression: tokens ``doc[start:end]`` (the tokens that cover it), its
+    TIMEX3 ``type`` and ``value``, and ``char_span``, its exact character offsets. The
+    character offsets are kept because a few expressions end inside a token ("1980" of
+    "1980–1987", "fourth quarter" of "fourth quarters": 9 of 2,511 on TimeBank's dev half
+    and 200 Wikinews articles); the record's ``times[].span`` is ``char_span``."""
+    start: int
+    end: int
+    type: str
+    value: str
+    char_span: tuple[int, int]
+
 
 if not Doc.has_extension("communique_times"):
     Doc.set_extension("communique_times", default=None)
@@ -38,7 +55,7 @@ class TimeTagger:
         doc._.communique_times = self.find(doc, _parse_date(doc._.communique_published))
         return doc
 
-    def find(self, doc: Doc, dct: date | None) -> list[dict]:
+    def find(self, doc: Doc, dct: date | None) -> list[TimeMention]:
         ctx = Context(doc, dct, self.lex)
         return self._resolve(ctx, self._candidates(doc.text))
 
@@ -68,7 +85,7 @@ class TimeTagger:
                     candidates.append((s - e, order, s, e, m))
         return candidates
 
-    def _resolve(self, ctx: Context, candidates: list[tuple]) -> list[dict]:
+    def _resolve(self, ctx: Context, candidates: list[tuple]) -> list[TimeMention]:
         """Longest first, checked; then normalised in text order, extended and merged."""
         text, dct = ctx.text, ctx.dct
         candidates.sort(key=lambda c: (c[0], c[1], c[2]))
@@ -98,7 +115,7 @@ class TimeTagger:
             found.append([s, e, hit])
         self._extend(text, found)
         found = self._merge(text, found)
-        return [{"type": h.type, "value": h.value, "span": (s, e)} for s, e, h in found]
+        return [_mention(ctx.doc, s, e, h) for s, e, h in found]
 
     def _extend(self, text: str, found: list) -> None:
         for k, item in enumerate(found):
@@ -141,6 +158,14 @@ class TimeTagger:
                     continue
             out.append(item)
         return out
+
+
+def _mention(doc: Doc, start: int, end: int, hit: Hit) -> TimeMention:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:  # not expected: expressions start and end on non-space characters
+        tokens = [t.i for t in doc if t.idx < end and t.idx + len(t) > start] or [0]
+        return TimeMention(tokens[0], tokens[-1] + 1, hit.type, hit.value, (start, end))
+    return TimeMention(span.start, span.end, hit.type, hit.value, (start, end))
 
 
 def _parse_date(value) -> date | None:
