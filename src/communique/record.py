@@ -188,7 +188,9 @@ def quantity_records(doc: Doc, statements: list[Statement]) -> list[Quantity]:
 
 
 def time_records(doc: Doc) -> list[TimeExpression]:
-    return [TimeExpression(id=f"t{n}", type=t["type"], value=t["value"], span=t["span"])
+    """The times, from ``TimeMention``s: their exact character offsets (``char_span``;
+    a few end inside a token, as "1980" of "1980–1987", so tokens alone would not do)."""
+    return [TimeExpression(id=f"t{n}", type=t.type, value=t.value, span=tuple(t.char_span))
             for n, t in enumerate(doc._.communique_times or [], start=1)]
 
 
