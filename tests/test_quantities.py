@@ -3,6 +3,7 @@ values fully expanded, units, kinds, approximation and bounds, ranges, what is n
 quantity (dates, times, ordinals, names), and the quantulum3 development set."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 
@@ -12,7 +13,7 @@ import spacy
 from conftest import component_pipeline, read_jsonl, scorer_json, shared_path
 from gates import floor
 
-import communique.extract.quantities  # noqa: F401  (registers the factory and the extension)
+from communique.extract.quantities import QuantityMention  # registers the factory and the extension
 import communique.extract.segments  # noqa: F401
 
 
@@ -25,8 +26,14 @@ def found(nlp, text):
     doc = nlp(text)
     out = []
     for q in doc._.communique_quantities:
-        s, e = q["span"]
-        out.append({**q, "text": text[s:e]})
+        assert isinstance(q, QuantityMention)
+        s, e = q.char_span
+        subject_span = None
+        if q.subject_tokens is not None:
+            words = doc[q.subject_tokens[0]:q.subject_tokens[1]]
+            subject_span = (words.start_char, words.end_char)
+        out.append({**dataclasses.asdict(q), "span": q.char_span, "range": list(q.range) if q.range else None,
+                    "subject_span": subject_span, "text": text[s:e]})
     return out
 
 
@@ -179,7 +186,7 @@ def test_works_without_a_parser():
     nlp = spacy.blank("en")
     nlp.add_pipe("communique_quantities")
     doc = nlp("Exports rose 5.2 pct to 1.5 billion dlrs in 1986.")
-    got = [(q["value"], q["unit"]) for q in doc._.communique_quantities]
+    got = [(q.value, q.unit) for q in doc._.communique_quantities]
     assert got == [(5.2, "percent"), (1.5e9, "USD")]
 
 
@@ -191,8 +198,9 @@ def test_quantulum3_corpus(qnlp, tmp_path):
     out = tmp_path / "quantulum3_out.jsonl"
     with out.open("w", encoding="utf-8") as handle:
         for rec, doc in zip(records, qnlp.pipe([r["text"] for r in records])):
-            quantities = [{"id": f"q{i}", "value": q["value"], "unit": q["unit"], "kind": q["kind"],
-                           "approximate": q["approximate"], "span": list(q["span"]), "range": q["range"],
+            quantities = [{"id": f"q{i}", "value": q.value, "unit": q.unit, "kind": q.kind,
+                           "approximate": q.approximate, "span": list(q.char_span),
+                           "range": list(q.range) if q.range else None,
                            "statement": None}
                           for i, q in enumerate(doc._.communique_quantities, 1)]
             handle.write(json.dumps({"schema": "communique/1", "document": {"id": rec["id"], "text": rec["text"]},
@@ -211,8 +219,8 @@ def test_canonical_example_quantities(qnlp, tmp_path):
     scorer = shared_path("eval/score.py")
     text = article.read_text(encoding="utf-8")
     doc = qnlp(text)
-    quantities = [{"id": f"q{i}", "value": q["value"], "unit": q["unit"], "kind": q["kind"],
-                   "approximate": q["approximate"], "span": list(q["span"]), "statement": None}
+    quantities = [{"id": f"q{i}", "value": q.value, "unit": q.unit, "kind": q.kind,
+                   "approximate": q.approximate, "span": list(q.char_span), "statement": None}
                   for i, q in enumerate(doc._.communique_quantities, 1)]
     out = tmp_path / "putin-xi-call.json"
     out.write_text(json.dumps({"schema": "communique/1", "document": {"id": "putin-xi-call", "text": text},

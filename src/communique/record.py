@@ -180,11 +180,18 @@ def statement_records(doc: Doc, actor_ids: dict[str, str]) -> list[Statement]:
 
 
 def quantity_records(doc: Doc, statements: list[Statement]) -> list[Quantity]:
-    return [Quantity(id=f"q{n}", value=q["value"], unit=q["unit"], kind=q["kind"], approximate=q["approximate"],
-                     span=q["span"], statement=_statement_holding(q["span"], statements), bound=q.get("bound"),
-                     range=tuple(q["range"]) if q.get("range") else None, subject=q.get("subject"),
-                     subject_span=q.get("subject_span"))
-            for n, q in enumerate(doc._.communique_quantities or [], start=1)]
+    """The component's QuantityMentions: ``char_span`` is already in characters (a
+    quantity can lie inside a token), ``subject_tokens`` is a token span made characters here."""
+    out = []
+    for n, q in enumerate(doc._.communique_quantities or [], start=1):
+        subject_span = None
+        if q.subject_tokens is not None:
+            words = doc[q.subject_tokens[0]:q.subject_tokens[1]]
+            subject_span = (words.start_char, words.end_char)
+        out.append(Quantity(id=f"q{n}", value=q.value, unit=q.unit, kind=q.kind, approximate=q.approximate,
+                            span=q.char_span, statement=_statement_holding(q.char_span, statements), bound=q.bound,
+                            range=q.range, subject=q.subject, subject_span=subject_span))
+    return out
 
 
 def time_records(doc: Doc) -> list[TimeExpression]:

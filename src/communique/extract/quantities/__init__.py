@@ -6,7 +6,8 @@ less: no counted nouns, kinds or subjects). It finds numbers with its own patter
 unit after them or the currency around them, and uses the tags, lemmas and parse for
 what a number counts, what it measures and how it is used. It does not use the NER
 labels: the small model tags "42" and "45" as DATE and misses most units. It sets
-``doc._.communique_quantities`` to a list of dicts, in text order::
+``doc._.communique_quantities`` to a list of :class:`QuantityMention` (frozen
+dataclasses), in text order::
 
     value        float, fully expanded: "200B" -> 200000000000, "3.4 mln" -> 3400000,
                  "eleven" -> 11, "2 1/2" -> 2.5, "half a million" -> 500000; the sign of
@@ -36,11 +37,12 @@ labels: the small model tags "42" and "45" as DATE and misses most units. It set
                  which are approximate as well) | "exact" (exactly, precisely). "up to" is a
                  bound, not an approximation.
     range        [low, high] or None
-    span         (start, end) character offsets, modifiers and unit included ("about 25%")
+    char_span    (start, end) CHARACTER offsets, modifiers and unit included ("about 25%");
+                 characters because a quantity can begin or end inside a token ("$2.174T")
     subject      what is measured, from the parse, or None: the noun the quantity modifies
                  ("200B USD trade volume" -> "trade volume"), the "of" phrase ("barrels of
                  oil" -> "oil"), the counted noun, or the subject of the verb it depends on
-                 ("trade will grow by 25%" -> "trade"); subject_span its offsets
+                 ("trade will grow by 25%" -> "trade"); subject_tokens its TOKEN span
 
 Readings chosen: "from 5% to 7%" after a change verb is two levels, not a range ("rose
 from"), unless the first number has no unit of its own ("could drop 1.3 to four mln
@@ -74,7 +76,7 @@ The package, by sub-stage, in the order a number goes through them:
 """
 from __future__ import annotations
 
-from .component import Quantities, find, make_quantities
+from .component import Quantities, QuantityMention, find, make_quantities
 from .lexicon import Lexicon, Unit, lexicon
 
-__all__ = ["Lexicon", "Quantities", "Unit", "find", "lexicon", "make_quantities"]
+__all__ = ["Lexicon", "Quantities", "QuantityMention", "Unit", "find", "lexicon", "make_quantities"]

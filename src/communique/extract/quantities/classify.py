@@ -162,7 +162,7 @@ def kind_of(ctx, text, span, unit, dimension, is_range) -> str:
 
 # ---- subject
 def subject(ctx, span, count_noun):
-    """(text, (start, end)) of what the quantity measures, or None."""
+    """The Span of what the quantity measures, or None."""
     if not ctx.has_deps:
         return None
     doc = ctx.doc
@@ -183,7 +183,7 @@ def subject(ctx, span, count_noun):
         t = nxt
         while t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "NOUN" and t.dep_ == "compound":
             t = doc[t.i + 1]
-        return (doc[nxt.i:t.i + 1].text, (nxt.idx, t.idx + len(t)))
+        return doc[nxt.i:t.i + 1]
     # the verb it depends on ("grow by 25%", "increase 36%", "is 2 in"), and that verb's subject
     t = last
     for _ in range(3):
@@ -231,4 +231,4 @@ def phrase(ctx, head, with_of: bool):
     while right > head.i and (doc[right].is_space or doc[right].is_punct or doc[right].lower_ == "of"):
         right -= 1
     span = doc[left:right + 1]
-    return span.text, (span.start_char, span.end_char)
+    return span
