@@ -71,7 +71,8 @@ def load_pipeline(model: str = "sm", actors: tuple[str, ...] = ()) -> Language:
 
 def add_components(nlp: Language, actors: tuple[str, ...] = ()) -> Language:
     """Add communique's components (registered by entry point) to any English pipeline."""
-    configs = {"communique_actors": {"extra_files": list(actors)}}
+    # Components that look actors up each load the same dictionaries, user files included.
+    configs = {"communique_actors": {"extra_files": list(actors)}, "communique_events": {"extra_files": list(actors)}}
     anchor = "parser" if "parser" in nlp.pipe_names else None
     for name in COMPONENTS_BEFORE_PARSER:
         if name not in nlp.pipe_names:
