@@ -4,7 +4,7 @@ commentary in its own section; then the body by segment. Every line printed is t
 document's own text."""
 from __future__ import annotations
 
-BULLET_MARKS = "•●▪◦‣∙·-–—*►» "
+from ..english import english
 
 
 def render_markdown(record: dict) -> str:
@@ -95,7 +95,7 @@ def _body(text: str, segments: list[dict]) -> list[str]:
             lines.append("")
         previous = kind
         if kind == "bullet":
-            lines.append(f"- {joined.lstrip(BULLET_MARKS).strip()}")
+            lines.append(f"- {joined.lstrip(''.join(english().bullet_marks) + ' ').strip()}")
         elif kind == "heading":
             lines += [f"### {joined}", ""]
         else:

@@ -45,7 +45,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..resources import load_yaml
+from ..english import english
+from ..resources import Schema, load_data
 
 # Marks that end a sentence (or a quoted one): ASCII, typographic quotes, the
 # full-width CJK forms, Arabic, Urdu, Devanagari, Armenian and Ethiopic stops.
@@ -97,20 +98,25 @@ class _Lexicon:
     bullet_chars: str
 
 
+LEXICON_SCHEMA = Schema(required={"bio_openers": list, "bio_roles": list, "bio_fillers": list, "byline_openers": list},
+                        optional={"bullet_marks": list})
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    data = load_yaml("ingest/page_text.yml")
+    data = load_data("ingest/page_text.yml", LEXICON_SCHEMA)
+    words = english()
     openers = sorted(data["byline_openers"], key=len, reverse=True)
     byline = re.compile(r"^(?:%s)\s*:?\s+(?P<name>(?-i:[A-Z])[^,|\n]{1,60}?)\s*(?:[,|].*)?$"
                         % "|".join(re.escape(o) for o in openers), re.IGNORECASE)
-    months = "|".join(data["months"])
-    days = "|".join(data["weekdays"])
+    months = "|".join(words.month_words())
+    days = "|".join(day.lower() for day in words.weekdays)
     date_line = re.compile(
         r"^(?:(?:%s),?\s+)?(?:(?:%s)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+(?:%s)\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})"
         r"(?:\s*[,|@-]?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\.?$" % (days, months, months),
         re.IGNORECASE)
     return _Lexicon(frozenset(data["bio_openers"]), frozenset(data["bio_roles"]), frozenset(data["bio_fillers"]),
-                    byline, tuple(data["bullet_marks"]), date_line, "".join(data["bullet_marks"]))
+                    byline, words.bullet_marks, date_line, "".join(words.bullet_marks))
 
 
 def clean_text(raw: str, title: str | None = None, author: str | None = None, extracted: bool = False) -> CleanText:
