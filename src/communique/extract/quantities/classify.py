@@ -5,6 +5,7 @@ amount) and the subject, what the quantity measures, from the parse.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .scan import ends_with
 
@@ -35,7 +36,7 @@ def counted_plural(ctx, text: str, pos: int) -> bool:
     if t is None or t.idx - pos > 2 or not t.is_alpha or not t.is_lower:
         return False
     if ctx.has_tags:
-        return t.tag_ == "NNS" or (t.pos_ == "NOUN" and t.text.lower() in ("people", "police", "cattle", "personnel"))
+        return t.tag_ == "NNS" or (t.pos_ == "NOUN" and t.text.lower() in ctx.lex.plural_nouns)
     return t.text.endswith("s")
 
 
@@ -105,58 +106,139 @@ def change_before(ctx, start) -> bool:
     return False
 
 
-def kind_of(ctx, text, span, unit, dimension, is_range) -> str:
-    lex = ctx.lex
-    prev = prev_tokens(ctx, span[0], 8) if ctx.has_tags else []
-    lem = [ctx.lemma(t) for t in prev]
-    low = [t.text.lower() for t in prev]
-    nxt = ctx.token_after(span[1])
-    nxt_lemma = ctx.lemma(nxt) if nxt is not None and nxt.idx - span[1] <= 1 else ""
-    # change
-    if lem:
-        if low[0] == "by" and any(w in lex.change_verbs or w in lex.change_nouns for w in lem[1:5]):
-            return "change"
-        verb_at = 1 if (len(prev) > 1 and prev[0].pos_ == "ADV" and low[0] not in lex.change_adverbs) else 0
-        if len(lem) > verb_at and lem[verb_at] in lex.change_verbs and prev[verb_at].pos_ in ("VERB", "AUX", "NOUN"):
-            if unit in lex.change_units or lem[verb_at] in lex.change_intransitive:
-                return "change"
-        if low[0] in lex.change_adverbs and (unit in lex.change_units or dimension in ("currency", "count", "")):
-            return "change"
-        if low[0] == "of" and len(lem) > 1 and lem[1] in lex.change_nouns:
-            return "change"
-    if nxt_lemma in lex.change_nouns and nxt is not None and (
-            nxt.pos_ == "NOUN" or (low and low[0] in ("a", "an"))):
-        return "change"  # "a 5% rise", "a 25 basis point cut"
-    # target
-    if lem:
-        if low[0] == "of" and len(lem) > 1 and lem[1] in lex.target_nouns:
+@dataclass(frozen=True)
+class KindQuery:
+    """What the kind checks look at: the quantity, the tokens before it (nearest
+    first: ``prev``, their lemmas ``lem`` and lower-case texts ``low``) and the token after."""
+    ctx: object
+    text: str
+    span: tuple[int, int]
+    unit: str
+    dimension: str
+    is_range: bool
+    prev: list
+    lem: list
+    low: list
+    nxt: object            # the token right after (within one character), else None
+
+    @classmethod
+    def of(cls, ctx, text, span, unit, dimension, is_range) -> KindQuery:
+        prev = prev_tokens(ctx, span[0], 8) if ctx.has_tags else []
+        nxt = ctx.token_after(span[1])
+        return cls(ctx, text, span, unit, dimension, is_range, prev, [ctx.lemma(t) for t in prev],
+                   [t.text.lower() for t in prev], nxt if nxt is not None and nxt.idx - span[1] <= 1 else None)
+
+
+def _change_by(q: KindQuery) -> str | None:
+    """"grow by 25%", "an increase by 5%"."""
+    lex = q.ctx.lex
+    if q.lem and q.low[0] == "by" and any(w in lex.change_verbs or w in lex.change_nouns for w in q.lem[1:5]):
+        return "change"
+    return None
+
+
+def _change_verb(q: KindQuery) -> str | None:
+    """"increase 36%", "rose sharply 5 pct" (an adverb between is skipped)."""
+    if not q.lem:
+        return None
+    lex = q.ctx.lex
+    verb_at = 1 if (len(q.prev) > 1 and q.prev[0].pos_ == "ADV" and q.low[0] not in lex.change_adverbs) else 0
+    if len(q.lem) > verb_at and q.lem[verb_at] in lex.change_verbs and q.prev[verb_at].pos_ in ("VERB", "AUX", "NOUN") \
+            and (q.unit in lex.change_units or q.lem[verb_at] in lex.change_intransitive):
+        return "change"
+    return None
+
+
+def _change_adverb(q: KindQuery) -> str | None:
+    """"up 3%", "down 2 percent"."""
+    lex = q.ctx.lex
+    if q.lem and q.low[0] in lex.change_adverbs and (
+            q.unit in lex.change_units or q.dimension in ("currency", "count", "")):
+        return "change"
+    return None
+
+
+def _change_of_noun(q: KindQuery) -> str | None:
+    """"an increase of 25%"."""
+    if q.lem and q.low[0] == "of" and len(q.lem) > 1 and q.lem[1] in q.ctx.lex.change_nouns:
+        return "change"
+    return None
+
+
+def _change_noun_after(q: KindQuery) -> str | None:
+    """"a 5% rise", "a 25 basis point cut"."""
+    if q.nxt is not None and q.ctx.lemma(q.nxt) in q.ctx.lex.change_nouns and (
+            q.nxt.pos_ == "NOUN" or (q.low and q.low[0] in ("a", "an"))):
+        return "change"
+    return None
+
+
+def _target_of_noun(q: KindQuery) -> str | None:
+    """"his stated goal of 200B USD"."""
+    if q.lem and q.low[0] == "of" and len(q.lem) > 1 and q.lem[1] in q.ctx.lex.target_nouns:
+        return "target"
+    return None
+
+
+def _target_reach(q: KindQuery) -> str | None:
+    """"aims to reach 1,000 stores"."""
+    lex = q.ctx.lex
+    window = q.lem[:8]
+    if window and any(w in lex.reach_verbs for w in window[:3]) and any(
+            w in lex.target_verbs or w in lex.target_nouns for w in window[1:8]) and "to" in q.low[:4]:
+        return "target"
+    return None
+
+
+def _target_noun_after(q: KindQuery) -> str | None:
+    """"a $5 billion target", "a 200B USD trade goal" (up to three words on)."""
+    doc = q.ctx.doc
+    t = q.nxt
+    for _ in range(3 if t is not None else 0):
+        if q.ctx.lemma(t) in q.ctx.lex.target_nouns and t.pos_ == "NOUN":
             return "target"
-        window = lem[:8]
-        if any(w in lex.reach_verbs for w in window[:3]) and any(
-                w in lex.target_verbs or w in lex.target_nouns for w in window[1:8]) and "to" in low[:4]:
-            return "target"
-    if nxt is not None and nxt.idx - span[1] <= 1:
-        t = nxt
-        for _ in range(3):
-            if ctx.lemma(t) in lex.target_nouns and t.pos_ == "NOUN":
-                return "target"
-            if t.pos_ not in ("NOUN", "PROPN", "ADJ") or t.i + 1 >= len(ctx.doc):
-                break
-            t = ctx.doc[t.i + 1]
-    # age
-    if unit == "year":
-        after = text[span[1]:span[1] + 6].lower()
-        aw = re.match(r"[\s-]*([a-z]+)", after)
-        if (aw and aw.group(1) in lex.age_suffixes) or dimension == "age" or (low and low[0] in lex.age_prefixes):
-            return "age"
-    if is_range:
+        if t.pos_ not in ("NOUN", "PROPN", "ADJ") or t.i + 1 >= len(doc):
+            break
+        t = doc[t.i + 1]
+    return None
+
+
+def _age(q: KindQuery) -> str | None:
+    """"a 50-year-old man", "aged 41", "at the age of 99"."""
+    if q.unit != "year":
+        return None
+    lex = q.ctx.lex
+    aw = re.match(r"[\s-]*([a-z]+)", q.text[q.span[1]:q.span[1] + 6].lower())
+    if (aw and aw.group(1) in lex.age_suffixes) or q.dimension == "age" or (q.low and q.low[0] in lex.age_prefixes):
+        return "age"
+    return None
+
+
+def _by_form(q: KindQuery) -> str | None:
+    """From the form alone: a range, a rate ("USD/barrel"), a duration, a ratio ("three times")."""
+    if q.is_range:
         return "range"
-    if "/" in unit:
+    if "/" in q.unit:
         return "rate"
-    if dimension in lex.time_dimensions:
+    if q.dimension in q.ctx.lex.time_dimensions:
         return "duration"
-    if unit == "times":
+    if q.unit == "times":
         return "ratio"
+    return None
+
+
+# In order; the first that answers decides, else "amount".
+KIND_CHECKS = (_change_by, _change_verb, _change_adverb, _change_of_noun, _change_noun_after,
+               _target_of_noun, _target_reach, _target_noun_after, _age, _by_form)
+
+
+def kind_of(ctx, text, span, unit, dimension, is_range) -> str:
+    """change, target, age, range, rate, duration, ratio or amount (see the package docstring)."""
+    query = KindQuery.of(ctx, text, span, unit, dimension, is_range)
+    for check in KIND_CHECKS:
+        kind = check(query)
+        if kind:
+            return kind
     return "amount"
 
 

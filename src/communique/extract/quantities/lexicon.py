@@ -98,7 +98,8 @@ CONTEXT_SCHEMA = Schema(required={
     "change_units": list, "target_nouns": list, "target_verbs": list, "reach_verbs": list,
     "duration_anchors_before": list, "duration_anchors_after": list, "duration_anchors_relative": list,
     "months": list, "clock_words": list, "label_nouns": list, "prefix_units": dict, "pronoun_numbers": list,
-    "vague_nouns": list, "definite_determiners": list, "definite_max": (int, float)})
+    "vague_nouns": list, "definite_determiners": list, "definite_max": (int, float), "not_name_words": list,
+    "not_after_letter_unit": list, "pound_money_nouns": list, "per_nouns": list, "plural_nouns": list})
 
 
 @dataclass(frozen=True)
@@ -206,6 +207,11 @@ class Lexicon:
         self.vague_nouns = set(ctx["vague_nouns"])
         self.definite = set(ctx["definite_determiners"])
         self.definite_max = float(ctx["definite_max"])
+        self.not_name_words = set(ctx["not_name_words"])
+        self.not_after_letter_unit = set(ctx["not_after_letter_unit"])
+        self.pound_money_nouns = set(ctx["pound_money_nouns"])
+        self.per_nouns = set(ctx["per_nouns"])
+        self.plural_nouns = set(ctx["plural_nouns"])
 
         # compiled patterns
         nw = _alternation(number_words + ["half"], True)

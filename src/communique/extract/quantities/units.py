@@ -16,9 +16,6 @@ from .scan import clock_like, ends_with, identifier_end, next_word, unit_at
 
 PREFIX_SIGN = re.compile(r"(?:US\$|[$€£¥₹])")
 WEIGHT_WORDS = re.compile(r"\bweigh|\bweight|\bheav(?:y|ier)|\blighter\b|\bbody\b")
-# A one-letter or word-like unit symbol is not a unit before these ("two in my car").
-NOT_AFTER_LETTER_UNIT = {"a", "an", "this", "that", "which", "who", "each", "every", "all", "some", "any", "other",
-                         "total", "my", "your", "his", "her", "its", "our", "their", "the", "these", "those"}
 
 
 @dataclass
@@ -169,8 +166,7 @@ def per_after(ctx, text, pos):
     nw = next_word(ctx, text, rm.end())
     if not nw or text[rm.end():nw[1]].strip() or not nw[0].isalpha() or not nw[0].islower():
         return None
-    if how in ("per", "/") or nw[0].lower() in ("share", "head", "person", "capita", "piece", "unit", "kilo", "pound",
-                                                 "ounce", "tonne", "ton", "barrel", "gallon", "litre", "liter"):
+    if how in ("per", "/") or nw[0].lower() in ctx.lex.per_nouns:
         return nw[0].lower(), nw[2]
     return None
 
@@ -201,7 +197,7 @@ def unit_after(ctx, text, pos, num: Number, currency):
                 return None, pos, False  # "200B in trade", "3 in 10"
         nxt = next_word(ctx, text, end)
         if nxt and text[end:nxt[1]].strip() == "" and (
-                nxt[0][0].isupper() or nxt[0].lower() in lex.definite or nxt[0].lower() in NOT_AFTER_LETTER_UNIT):
+                nxt[0][0].isupper() or nxt[0].lower() in lex.definite or nxt[0].lower() in ctx.lex.not_after_letter_unit):
             return None, pos, False  # "two in my car", "5 in March"
         if alias[:1].isalpha() and re.match(r"[ \t]*\d", text[end:end + 3]):
             return None, pos, False  # "3 in 10", "1 in 2005"
@@ -237,7 +233,7 @@ def check_pound(ctx, text, unit: Unit, end: int, num: Number, adjectival: bool) 
     if nxt and nxt[0].lower() == "of":
         return mass
     if (unit.alias == "pound" and nxt and text[end:nxt[1]].strip() == "" and nxt[0].isalpha() and nxt[0].islower()
-            and nxt[0] not in NOT_AFTER_LETTER_UNIT and nxt[0] not in ("note", "coin", "notes", "coins")):
+            and nxt[0] not in ctx.lex.not_after_letter_unit and nxt[0] not in ctx.lex.pound_money_nouns):
         return mass
     left = max(text.rfind(c, max(0, num.start - 80), num.start) for c in ".;!?\n") + 1
     right = min([i for i in (text.find(c, end, end + 60) for c in ".;!?\n") if i >= 0] or [end + 60])
