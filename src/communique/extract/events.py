@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from ..resources import data_path, load_yaml
@@ -148,10 +149,7 @@ class Events:
         self.partitives = frozenset(_words(data.get("partitive_nouns")))
         self.request_cues = {name: frozenset(_words(words)) for name, words in (data.get("request_cues") or {}).items()}
         self.threat_cues = frozenset(_words(data.get("threat_cues")))
-        # Cue phrases by their content word: "willing to" -> willing, "plan to" -> plan.
-        self.cues = {kind: {w for phrase in _words(modality.get(kind)) for w in phrase.split()
-                            if w not in ("to", "be", "is", "are", "in", "the", "that", "of", "on", "will", "continue")}
-                     for kind in ("intended", "forecast", "hypothetical", "negated")}
+        self.cue_matcher = _cue_matcher(nlp.vocab, modality, frozenset(_words(data.get("cue_function_words"))))
 
     def __call__(self, doc: Doc) -> Doc:
         extraction = _Extraction(self, doc)
@@ -173,6 +171,7 @@ class _Extraction:
         self.statements = doc._.communique_statements or []
         self.editorial = [s["span"] for s in doc._.communique_segments or [] if s["voice"] == "editorial"]
         self.requesting: set[int] = set()
+        self.cues = _cue_tokens(rules.cue_matcher, doc)  # modality -> the tokens of its cue phrases
 
     def events(self) -> list[dict]:
         doc = self.doc
@@ -602,7 +601,7 @@ class _Extraction:
                 return self._modality(trigger.head)  # "will continue to develop cooperation"
             if trigger.dep_ == "pobj" and trigger.head.head.pos_ == "VERB":
                 verb = trigger.head.head  # "agreed to a ceasefire", "ready for talks"
-                if verb.lemma_ in self.rules.cues["intended"]:
+                if verb.i in self.cues["intended"]:
                     return "intended"
                 return self._modality(verb)
             negated = any(c.dep_ == "neg" for c in trigger.head.children)
@@ -611,14 +610,13 @@ class _Extraction:
         chain = [trigger] + [t for t in trigger.ancestors if sent.start <= t.i < sent.end][:5]
         governing = chain[1:]
         dependents = [c for t in chain[:2] for c in t.children]
-        if any(c.dep_ == "neg" for c in dependents) or any(t.lemma_ in self.rules.cues["negated"] for t in governing):
+        if any(c.dep_ == "neg" for c in dependents) or any(t.i in self.cues["negated"] for t in governing):
             return "negated"
-        marks = {c.lower_ for t in chain for c in t.children if c.dep_ == "mark"}
-        if marks & self.rules.cues["hypothetical"]:
+        if any(c.dep_ == "mark" and c.i in self.cues["hypothetical"] for t in chain for c in t.children):
             return "hypothetical"
         auxiliaries = {c.lower_ for t in chain[:3] for c in t.children if c.dep_ == "aux"}
-        if any(t.lemma_ in self.rules.cues["intended"] or t.lower_ in self.rules.cues["intended"] for t in governing) \
-                or (trigger.lemma_ in self.rules.cues["intended"] and code[:2] not in ("01", "03")):  # "agreed to a ceasefire"
+        if any(t.i in self.cues["intended"] for t in governing) \
+                or (trigger.i in self.cues["intended"] and code[:2] not in ("01", "03")):  # "agreed to a ceasefire"
             return "intended"
         if auxiliaries & {"will", "shall", "'ll"}:
             return "forecast" if self._editorial(trigger) else "intended"
@@ -697,6 +695,32 @@ def _unique(events: list[dict]) -> list[dict]:
             seen.add(key)
             out.append(event)
     return out
+
+
+MODALITY_CUES = ("intended", "hypothetical", "negated")
+
+
+def _cue_matcher(vocab, modality: dict, function_words: frozenset) -> Matcher:
+    """One Matcher for the modality cue phrases, each matched as a whole phrase, by lemma
+    or by its lower-case form ("rule out" is no cue in "ruled that"). The label says
+    the modality and which words of the phrase carry it (not its function words:
+    "willing to" is carried by "willing")."""
+    matcher = Matcher(vocab)
+    for kind in MODALITY_CUES:
+        for cue in _words(modality.get(kind)):
+            words = cue.split()
+            carriers = "".join("1" if w not in function_words else "0" for w in words)
+            matcher.add(f"{kind}|{carriers}", [[{"LEMMA": w} for w in words], [{"LOWER": w} for w in words]])
+    return matcher
+
+
+def _cue_tokens(matcher: Matcher, doc: Doc) -> dict[str, set[int]]:
+    """Modality -> the indices of the tokens carrying one of its cue phrases in ``doc``."""
+    found: dict[str, set[int]] = {kind: set() for kind in MODALITY_CUES}
+    for label, start, _ in matcher(doc):
+        kind, carriers = matcher.vocab.strings[label].split("|")
+        found[kind].update(start + j for j, carries in enumerate(carriers) if carries == "1")
+    return found
 
 
 def _mention_owner(mentions: list[tuple[int, int, str]]) -> dict[int, str]:
