@@ -68,3 +68,13 @@ def test_the_component_refuses_a_bad_rules_file_when_added(tmp_path):
     nlp = spacy.blank("en")
     with pytest.raises(CommuniqueError, match="C205"):
         nlp.add_pipe("communique_times", config={"rules": write_rules(tmp_path, {**GOOD, "handler": "nope"})})
+
+
+def test_a_bare_yaml_boolean_in_a_word_list_is_c205(tmp_path):
+    """YAML reads a bare `on` as true: the loader says so instead of matching "True"."""
+    data = dict(load_yaml(DEFAULT_LEXICON))
+    path = tmp_path / "lexicon.yml"
+    text = yaml.safe_dump({k: v for k, v in data.items() if k != "joiner_words"}, allow_unicode=True)
+    path.write_text(text + "joiner_words: [on, at]\n", encoding="utf-8")
+    with pytest.raises(CommuniqueError, match=r"C205.*'joiner_words': True is not a word"):
+        load_grammar(str(path), DEFAULT_RULES)

@@ -29,7 +29,6 @@ class Checks:
     """Filters named in rules.yml: (context, match) -> keep the candidate?"""
 
     REFUSED_YEAR_ENTITIES = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT", "ORDINAL", "PRODUCT", "FAC", "LAW"}
-    YEAR_DETERMINERS = {"the", "its", "their", "his", "her", "our", "your", "my", "this", "that", "s", "'s"}
     NAME_ENTITIES = {"PERSON", "ORG", "FAC", "GPE", "WORK_OF_ART", "PRODUCT", "NORP", "LOC", "EVENT"}
 
     def __init__(self, lex: Lexicon):
@@ -59,7 +58,7 @@ class Checks:
         if ctx.has_pos and tok.i + 1 < len(ctx.doc):
             nxt = ctx.doc[tok.i + 1]
             if (nxt.tag_ == "NNS" or nxt.pos_ == "NOUN" and nxt.lower_.endswith("s")) and \
-                    ctx.previous_word(m.start()) not in self.YEAR_DETERMINERS and \
+                    ctx.previous_word(m.start()) not in self.lex.cues["year_determiners"] and \
                     not ctx.previous_word(m.start()).endswith(("'s", "’s")):
                 return False  # "sent 2000 soldiers", but "the 2016 elections"
         if ctx.has_ner and tok.ent_type_:
@@ -77,14 +76,12 @@ class Checks:
             return True
         if not shift and ctx.previous_word(m.start()) == "the":
             return False  # judged with its article, as "the fall"
-        if word in ("fall", "autumn") or shift == "the":
+        if word in self.lex.cues["ambiguous_seasons"] or shift == "the":
             if re.match(r"\s+(of|in)\b", after):
                 return False
             cue = ctx.previous_word(m.start())
-            return cue in ("in", "during", "this", "by", "until", "till", "since", "over", "through", "throughout",
-                           "next", "last", "early", "late", "the", "before", "after")
-        return ctx.previous_word(m.start()) in ("in", "during", "by", "until", "till", "since", "over", "through",
-                                                 "throughout", "before", "after", "this", "last", "next")
+            return cue in self.lex.cues["ambiguous_season_cues"]
+        return ctx.previous_word(m.start()) in self.lex.cues["season_cues"]
 
     def half(self, ctx: Context, m: re.Match) -> bool:
         return bool(m.group("year") or m.group("yshift"))
@@ -109,8 +106,7 @@ class Checks:
 
     def rate(self, ctx: Context, m: re.Match) -> bool:
         """"a year" as a rate: after a quantity ("50,000 cars a year"), not "for a year"."""
-        if ctx.previous_word(m.start()) in ("for", "in", "within", "than", "about", "nearly", "almost", "over",
-                                             "after", "once", "twice", "of", "half", "than", "only", "just"):
+        if ctx.previous_word(m.start()) in self.lex.cues["rate_refusers"]:
             return False
         if ctx.previous_word(m.start()) in self.lex.measure_units:
             return False  # "75 miles per hour"
@@ -138,11 +134,11 @@ class Checks:
                 return False
             nxt = ctx.doc[tok.i + 1] if tok.i + 1 < len(ctx.doc) else None
             return tok.pos_ == "ADJ" and nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
-        if word in ("the past", "the future", "the near future"):
+        if word in self.lex.cues["duration_references"]:
             # "the past three years" is a duration, not PAST_REF
             nxt = re.match(r"\s+([\w-]+)", ctx.text[m.end():m.end() + 20])
             w = nxt.group(1).lower() if nxt else ""
-            if w in self.lex.units or w in self.lex.vague or w in ("few", "several", "couple") or \
+            if w in self.lex.units or w in self.lex.vague or w in self.lex.cues["duration_reference_words"] or \
                     self.lex.number(w) is not None:
                 return False
         if word == "now" and m.group("word")[0] == "N":
@@ -152,7 +148,7 @@ class Checks:
                 return False
         if word == "soon":
             after = ctx.text[m.end():m.end() + 12].lower()
-            return ctx.previous_word(m.start()) not in ("as", "how", "too") and \
-                not re.match(r"\s*(as|after|afterward|thereafter|enough)\b", after)
+            return ctx.previous_word(m.start()) not in self.lex.cues["soon_refusers_before"] and \
+                not self.lex.soon_refused_after.match(after)
         return True
 

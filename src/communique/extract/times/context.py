@@ -80,12 +80,12 @@ class Context:
             return "past"
         if tok.tag_ == "VBN" and not auxes and tok.lemma_.lower() in self.lex.future_participles:
             return "future"  # "expected in June", "scheduled for Tuesday"
-        if tok.tag_ == "VBN" and (not auxes or words & {"has", "have", "'ve", "had", "'d"}):
+        if tok.tag_ == "VBN" and (not auxes or words & self.lex.cues["perfect_auxiliaries"]):
             return "past"
         if tok.tag_ == "VBN":
             return "present"
         if tok.tag_ in ("VBZ", "VBP", "VBG", "VB"):
-            if tok.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}:
+            if tok.tag_ == "VBG" and words & self.lex.cues["progressive_auxiliaries"]:
                 return "future"  # "is meeting Tuesday"
             return "present"
         return None

@@ -16,12 +16,18 @@ _TABLES = (
     "months", "month_abbreviations", "weekdays", "weekday_abbreviations", "number_words", "multipliers",
     "ordinals", "units", "unit_split", "frequency_adverbs", "seasons", "parts_of_day", "clock_words", "time_zones",
     "relative_days", "shifts", "references", "vague_durations", "decade_words", "holidays_fixed",
-    "holidays_weekday", "event_edges",
+    "holidays_weekday", "event_edges", "anchored_steps", "part_of_day_shifts", "spelled_centuries",
 )
 _LISTS = (
     "ambiguous_months", "month_cues", "vague_numbers", "calendar_units", "point_prefixes", "year_end_prefixes",
     "point_suffixes", "duration_prefixes", "future_auxiliaries", "future_participles", "measure_units",
     "reference_adjectives", "bare_unit_cues", "bare_units", "events",
+    # cue words
+    "year_determiners", "season_cues", "ambiguous_seasons", "ambiguous_season_cues", "rate_refusers",
+    "duration_references", "duration_reference_words", "soon_refusers_before", "soon_refusers_after",
+    "perfect_auxiliaries", "progressive_auxiliaries", "anchored_shifts", "duration_shifts", "relative_ordinals",
+    "first_ordinals", "year_ago_words", "forward_directions", "pm_words", "period_end_cues", "period_range_cues",
+    "joiner_words",
 )
 LEXICON_SCHEMA = Schema(required={**{k: dict for k in _TABLES}, **{k: list for k in _LISTS}})
 
@@ -86,6 +92,16 @@ class Lexicon:
         self.measure_units = {w.lower() for w in data["measure_units"]}
         self.events = [(re.compile(r"(?i)^(?:" + "|".join(e["names"]) + r")$"), e["years"]) for e in data["events"]]
         self.event_edges = {k.lower(): v for k, v in data["event_edges"].items()}
+        # cue words (the comments in lexicon.yml say what each is for)
+        cue_lists = ("year_determiners", "season_cues", "ambiguous_seasons", "ambiguous_season_cues", "rate_refusers",
+                     "duration_references", "duration_reference_words", "soon_refusers_before", "perfect_auxiliaries",
+                     "progressive_auxiliaries", "anchored_shifts", "duration_shifts", "relative_ordinals",
+                     "first_ordinals", "year_ago_words", "forward_directions", "pm_words")
+        self.cues: dict[str, frozenset[str]] = {k: frozenset(_key(str(w)) for w in data[k]) for k in cue_lists}
+        self.anchored_steps = {_key(k): v for k, v in data["anchored_steps"].items()}
+        self.part_of_day_shifts = {_key(k): v for k, v in data["part_of_day_shifts"].items()}
+        self.spelled_centuries = {_key(k): v for k, v in data["spelled_centuries"].items()}
+        self.soon_refused_after = re.compile(r"\s*" + _alt(data["soon_refusers_after"]) + r"\b")
 
     def trigger_lists(self) -> dict[str, set[str]]:
         """Lexicon lists that rules.yml may name as triggers."""

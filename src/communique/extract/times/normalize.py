@@ -14,7 +14,6 @@ from .values import (CLOCK_UNITS, SEASON_ORDER, Hit, _add_months, _add_quarters,
                      _season_of, _shift_date, _week)
 
 # Shift words that count from the last time named, not from the published date.
-ANCHORED_SHIFTS = {"the following", "the preceding", "the previous", "the prior"}
 
 # The named groups each handler reads from its rule's match (directly or through a
 # helper), plus those that only shape the match ("part", "prefix", ...): a rule whose
@@ -168,7 +167,7 @@ class Normalizer:
 
     def spelled_year(self, ctx, g, start, end):
         hi = _key(g["hi"])
-        base = {"nineteen": 1900, "eighteen": 1800, "two thousand": 2000}[hi]
+        base = self.lex.spelled_centuries[hi]
         lo = self.lex.number(g["lo"]) if g.get("lo") else 0
         if lo is None or lo >= 100:
             return None
@@ -189,7 +188,7 @@ class Normalizer:
     def century(self, ctx, g, start, end):
         o = g["ord"].lower()
         n = int(re.match(r"\d+", o).group()) if o[0].isdigit() else self.lex.ordinals.get(_key(o))
-        if not n or n > 21 or _key(o) in ("last", "final"):
+        if not n or n > 21 or _key(o) in self.lex.cues["relative_ordinals"]:
             return None
         return Hit("DATE", f"{n - 1:02d}XX")
 
@@ -248,7 +247,7 @@ class Normalizer:
 
     def half(self, ctx, g, start, end):
         o = (g.get("ord") or g.get("ord2")).lower()
-        h = 1 if o in ("first", "1st") else 2
+        h = 1 if o in self.lex.cues["first_ordinals"] else 2
         if g.get("year"):
             return Hit("DATE", f"{g['year']}-H{h}", ("Y", int(g["year"])))
         if ctx.dct is None:
@@ -273,7 +272,7 @@ class Normalizer:
                 return Hit("DATE", f"{y:04d}-Q{q}", ("Q", (y, q)))
         if ctx.dct is None:
             return Hit("DATE", "XXXX-QX") if what == "quarter" else None
-        year_ago = which in ("year-ago", "year-earlier", "prior-year", "year-before") or bool(g.get("ago"))
+        year_ago = which in self.lex.cues["year_ago_words"] or bool(g.get("ago"))
         if which == "current" and what == "quarter":
             y, q = _quarter_of(ctx.dct)
             return Hit("DATE", f"{y:04d}-Q{q}", ("Q", (y, q)))
@@ -323,7 +322,7 @@ class Normalizer:
         unit = g["unit"].lower()
         if not ctx.anchor or ctx.anchor[0] != "D":
             return None
-        step = {"the next": 1, "the following": 1, "the previous": -1, "the preceding": -1, "the same": 0}[which]
+        step = self.lex.anchored_steps[which]
         d = ctx.anchor[1] + timedelta(days=step)
         pod = self.lex.parts_of_day.get(unit)
         return self._day_hit(d, pod, anchor=False)
@@ -340,7 +339,7 @@ class Normalizer:
     def part_of_day(self, ctx, g, start, end):
         pod = self.lex.parts_of_day[g["pod"].lower()]
         shift = _key(g.get("shift") or "")
-        offset = {"last": -1, "yesterday": -1, "tomorrow": 1}.get(shift, 0)
+        offset = self.lex.part_of_day_shifts.get(shift, 0)
         if shift == "last" and pod in ("MO", "AF"):
             return None  # "last morning" is not a day's morning
         if ctx.dct is None:
@@ -380,12 +379,13 @@ class Normalizer:
                 return Hit("DURATION", "P1DE")
             return Hit("DATE", f"{ctx.dct.year // 10:03d}" if ctx.dct else "XXX")
         if unit == "century":
-            if _key(g["shift"]) in ("the past", "the last", "the next", "the coming"):
+            if _key(g["shift"]) in self.lex.cues["duration_shifts"]:
                 return Hit("DURATION", "P1C")
             if ctx.dct is None:
                 return Hit("DATE", "XXXX")
             return Hit("DATE", f"{ctx.dct.year // 100 + shift:02d}XX")
-        if _key(g["shift"]) in ANCHORED_SHIFTS and ctx.anchor and unit in ("week", "month", "year", "quarter"):
+        anchored = _key(g["shift"]) in self.lex.cues["anchored_shifts"]
+        if anchored and ctx.anchor and unit in ("week", "month", "year", "quarter"):
             return self._from_anchor(ctx.anchor, shift, unit)
         if unit == "weekend":
             return self._weekend(ctx, shift, start, end)
@@ -450,7 +450,7 @@ class Normalizer:
     def ago(self, ctx, g, start, end):
         unit = self.lex.units[g["unit"].lower()]
         direction = _key(g["dir"])
-        sign = 1 if direction in ("hence", "from now") else -1
+        sign = 1 if direction in self.lex.cues["forward_directions"] else -1
         n = None if _key(g["num"]) in self.lex.vague else self.lex.number(g["num"])
         if n is None:
             return Hit("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF")
@@ -501,7 +501,7 @@ class Normalizer:
             h = int(g["hour"])
             minute = int(g["minute"]) if g.get("minute") else 0
             ampm = (g.get("ampm") or g.get("ampm2") or "").lower()
-            if ampm.startswith("p") or any(w in ampm for w in ("afternoon", "evening", "night")):
+            if ampm.startswith("p") or any(w in ampm for w in self.lex.cues["pm_words"]):
                 h = h + 12 if h < 12 else h
             elif ampm.startswith("a") and h == 12:
                 h = 0

@@ -40,7 +40,7 @@ WORD_START = re.compile(r"[^\W_]+|['’$€£¥]")
 @lru_cache(maxsize=8)
 def load_grammar(lexicon: str = DEFAULT_LEXICON, rules: str = DEFAULT_RULES) -> tuple[Lexicon, list[Rule], dict]:
     """The lexicon and the compiled rules (once per process)."""
-    lex = Lexicon(read_data(lexicon, LEXICON_SCHEMA))
+    lex = Lexicon(_checked_words(read_data(lexicon, LEXICON_SCHEMA), lexicon))
     holes = lex.placeholders()
     compiled = compile_rules(read_data(rules, RULES_SCHEMA), lex, rules)
     d = lex.data
@@ -48,10 +48,10 @@ def load_grammar(lexicon: str = DEFAULT_LEXICON, rules: str = DEFAULT_RULES) -> 
         "point_prefix": re.compile(r"(?i)(?<![\w-])(" + _alt(d["point_prefixes"])[3:-1] + r")\s*$"),
         "duration_prefix": re.compile(r"(?i)(?<![\w-])(" + _alt(d["duration_prefixes"])[3:-1] + r")\s+$"),
         "point_suffix": re.compile(r"(?i)^\s+(" + _alt(d["point_suffixes"])[3:-1] + r")\b"),
-        "ended": re.compile(r"(?i)^\s+(?:ended|ending|that\s+ended|which\s+ended|through|to)\s+(?:on\s+)?(?P<month>"
+        "ended": re.compile(r"(?i)^\s+" + _alt(d["period_end_cues"] + d["period_range_cues"]) + r"\s+(?:on\s+)?(?P<month>"
                             + holes["MONTH"] + r")\s+(?P<day>" + holes["DAY"] + r")"),
-        "ended_any": re.compile(r"(?i)^\s+(?:ended|ending|that\s+ended|which\s+ended)\b"),
-        "joiner": re.compile(r"(?i)^\s*,?\s*(?:(?:on|at|of|in\s+the)\s+)?$"),
+        "ended_any": re.compile(r"(?i)^\s+" + _alt(d["period_end_cues"]) + r"\b"),
+        "joiner": re.compile(r"(?i)^\s*,?\s*(?:" + _alt(d["joiner_words"]) + r"\s+)?$"),
     }
     return lex, compiled, extras
 
@@ -69,6 +69,17 @@ def read_data(name: str, schema: Schema):
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise CommuniqueError("C205", path=str(path), reason=str(exc).splitlines()[0]) from None
     return check(data, schema, str(path))
+
+
+def _checked_words(data: dict, where: str) -> dict:
+    """``data`` if every list of words in it holds text only (YAML reads a bare on, no,
+    yes or off as true or false), else C205 naming the key."""
+    for key, value in data.items():
+        if isinstance(value, list) and key != "events":
+            wrong = [w for w in value if not isinstance(w, str)]
+            if wrong:
+                raise CommuniqueError("C205", path=where, reason=f"{key!r}: {wrong[0]!r} is not a word (quote it)")
+    return data
 
 
 def compile_rules(data: dict, lex: Lexicon, where: str) -> list[Rule]:
