@@ -47,7 +47,7 @@ def countable(ctx, t) -> bool:
 
 
 def counted_noun(ctx, text: str, num_end: int, q_end: int):
-    """(noun as written, (start, end)) that the number counts: "two additional patrol vessels"."""
+    """The noun Token that the number counts ("two additional patrol vessels"), or None."""
     if not ctx.has_tags:
         return None
     num_tok = ctx.token_at(num_end - 1)
@@ -59,7 +59,7 @@ def counted_noun(ctx, text: str, num_end: int, q_end: int):
         if (head.i > num_tok.i and head.i - num_tok.i <= 5 and head.idx >= q_end and countable(ctx, head)
                 and all(t.pos_ in ("ADJ", "NOUN", "PUNCT", "PROPN", "VERB", "ADV", "SPACE") and t.text not in ",;:()"
                         for t in between)):
-            return head.text.lower(), (head.idx, head.idx + len(head))
+            return head
     # the parse did not attach it: the noun right after ("50 cars", "two additional patrol vessels")
     t = ctx.token_after(q_end)
     if t is None or t.idx - q_end > 1:
@@ -70,7 +70,7 @@ def counted_noun(ctx, text: str, num_end: int, q_end: int):
         t = ctx.doc[t.i + 1] if t.i + 1 < len(ctx.doc) else None
     if run and countable(ctx, run[-1]):
         n = run[-1]
-        return n.text.lower(), (n.idx, n.idx + len(n))
+        return n
     return None
 
 
@@ -248,8 +248,8 @@ def subject(ctx, span, count_noun):
     if not ctx.has_deps:
         return None
     doc = ctx.doc
-    if count_noun:
-        head = ctx.token_at(count_noun[1][0])
+    if count_noun is not None:
+        head = count_noun
         return phrase(ctx, head, with_of=True)
     last = ctx.token_at(span[1] - 1)
     if last is None:

@@ -19,7 +19,7 @@ from .lexicon import Lexicon, lexicon
 from .numbers import Number, read_number
 from .ranges import borrowed_unit, read_range
 from .scan import ends_with, identifier_end, prev_word, skip_space, unit_at
-from .units import prefix, read_tail
+from .units import Tail, prefix, read_tail
 
 if not Doc.has_extension("communique_quantities"):
     Doc.set_extension("communique_quantities", default=None)
@@ -99,107 +99,140 @@ def article_unit(ctx, text, m) -> QuantityMention | None:
     return _item(1.0, unit.name, "amount", False, None, (m.start(), end))
 
 
-def quantity(ctx, text: str, num: Number):
-    """The quantity that num starts (dict or None), and the end of the text it covers."""
+def _glued_to_identifier(text: str, num: Number) -> int:
+    """End of the identifier when num is part of one: "F-16", "COVID-19", "737-800", "#1",
+    "10:30", "3:1" ("G20" never matches); else 0."""
+    start = num.start
+    if (start >= 2 and text[start - 1] in "-+/.−–_" and text[start - 2].isalnum()) or (
+            start >= 1 and text[start - 1] in "#№") or (
+            num.end < len(text) - 1 and text[num.end] == ":" and text[num.end + 1].isdigit()):
+        return identifier_end(text, num.end)
+    return 0
+
+
+@dataclass
+class _Draft:
+    """A quantity being read: what the stages after the tail fill in."""
+    value: float
+    name: str
+    dimension: str
+    start: int             # the span's start (modifiers included)
+    end: int
+    approx: bool
+    bound: str | None
+    rng: list | None = None
+    count_noun: object = None  # the Token a bare number counts
+
+
+def _unit_from_context(ctx, text: str, num: Number, tail: Tail, q: _Draft) -> None:
+    """No unit: one borrowed from the next number ("45 and 50 mg"), an age ("aged 41"), a
+    word before it ("a magnitude 5.2 earthquake"), or the counted noun ("1,200 troops")."""
     lex = ctx.lex
+    borrowed = borrowed_unit(ctx, text, q.end)
+    if borrowed:
+        q.name, q.dimension = borrowed
+        return
+    prev = prev_word(ctx, text, q.start)
+    before = prev[0].lower() if prev and text[prev[1] + len(prev[0]):q.start].strip() == "" else ""
+    if ends_with(ctx, lex.age_before_rev, text, q.start, 20):
+        q.name, q.dimension = "year", "age"  # "aged 41", "at age 12", "at the age of 99"
+        return
+    if before in lex.prefix_units:
+        q.name, q.dimension = lex.prefix_units[before], "other"  # "a magnitude 5.2 earthquake"
+        return
+    q.count_noun = counted_noun(ctx, text, num.end if not num.scaled else tail.scale_end, q.end)
+    if q.count_noun is not None:
+        q.name, q.dimension = q.count_noun.text.lower(), "count"
+
+
+def _not_a_measurement(ctx, text: str, num: Number, q: _Draft) -> bool:
+    """"one of them", "that one", "one thing"; "the two countries" (a reference back); list
+    numbers, citations."""
+    lex = ctx.lex
+    if len(num.words) == 1 and num.words[0] in lex.pronoun_numbers and (
+            not q.name or (q.count_noun is not None and q.count_noun.text.lower() in lex.vague_nouns)):
+        return True
+    if q.dimension in ("", "count") and not num.digits and abs(q.value) <= lex.definite_max:
+        prev = prev_word(ctx, text, q.start)
+        if prev and prev[0].lower() in lex.definite and text[prev[1] + len(prev[0]):q.start].strip() == "":
+            return True
+    return not q.name and bare_excluded(ctx, text, num.start, q.end)
+
+
+def _modifier_after(ctx, text: str, q: _Draft) -> None:
+    """"20-odd", "a hundred or so", "5,000 or more"."""
+    lex = ctx.lex
+    sm = lex.modifier_after.match(text, q.end)
+    if sm:
+        word = re.sub(r"\s+", " ", re.sub(r"^[\s-]+", "", sm.group().lower()))
+        if word in lex.approximate_after:
+            q.approx = q.approx or word in ("odd", "ish", "or so")
+            q.bound = "min" if word in ("plus", "-plus", "or more") else q.bound
+            q.end = sm.end()
+
+
+def _modifiers_before(ctx, text: str, mods, is_time: bool, q: _Draft) -> None:
+    """Approximation and bound words before; "between"/"from" stay out of the span unless a range
+    was read, and so do bound words before a duration ("over three years")."""
+    lex = ctx.lex
+    for word, w_start in mods:
+        if word in ("between", "from"):
+            if q.rng is None:
+                q.start = max(q.start, skip_space(text, w_start + len(word)))
+            continue
+        if is_time and word in lex.bound_not_duration:
+            q.start = max(q.start, skip_space(text, w_start + len(word)))
+            continue
+        q.approx = q.approx or word in lex.approximate
+        q.bound = lex.bounds.get(word, q.bound)
+
+
+def quantity(ctx, text: str, num: Number) -> tuple[QuantityMention | None, int]:
+    """The quantity that num starts (or None), and the end of the text it covers."""
     if num.value != num.value:  # "1/0"
         return None, num.end
-    start = num.start
-    # glued to an identifier: "F-16", "COVID-19", "737-800", "#1", "10:30", "3:1" ("G20" never matches)
-    if start >= 2 and text[start - 1] in "-+/.−–_" and text[start - 2].isalnum():
-        return None, identifier_end(text, num.end)
-    if start >= 1 and text[start - 1] in "#№":
-        return None, identifier_end(text, num.end)
-    if num.end < len(text) - 1 and text[num.end] == ":" and text[num.end + 1].isdigit():
-        return None, identifier_end(text, num.end)
-
-    currency, cur_start, negative = prefix(ctx, text, start)
+    glued = _glued_to_identifier(text, num)
+    if glued:
+        return None, glued
+    currency, cur_start, negative = prefix(ctx, text, num.start)
     tail = read_tail(ctx, text, num, currency)
     if tail.skip:
         return None, tail.skip
     value = -tail.value if negative else tail.value
-    unit, name, dimension, q_end = tail.unit, tail.name, tail.dimension, tail.end
     if not math.isfinite(value):  # a scale word or letter took it past a float's range
-        return None, q_end
-
-    excluded = excluded_end(ctx, text, num, value, unit, currency, cur_start, q_end)
+        return None, tail.end
+    excluded = excluded_end(ctx, text, num, value, tail.unit, currency, cur_start, tail.end)
     if excluded:
         return None, excluded
 
     mods, mod_start = modifiers_before(ctx, text, cur_start)
-    span_start = cur_start if mod_start is None else mod_start
-
-    # ranges: "between 10 and 20", "10-20 troops", "3 to 4 L", "8- to 16-meter", "-18 °C to -34 °C"
-    rng = None
+    q = _Draft(value, tail.name, tail.dimension, cur_start if mod_start is None else mod_start, tail.end,
+               tail.approx, tail.bound)
     got = read_range(ctx, text, num, value, tail, currency, mods, cur_start)
-    if got and got[0] == "skip":
-        return None, got[1]
-    if got:
-        (lo, hi), name, dimension, q_end = got
-        rng = sorted((lo, hi))
-        value = (lo + hi) / 2
-
-    # no unit: one borrowed from the next number ("45 and 50 mg"), or the counted noun ("1,200 troops")
-    count_noun = None
-    if not name:
-        borrowed = borrowed_unit(ctx, text, q_end)
-        if borrowed:
-            name, dimension = borrowed
-    if not name:
-        prev = prev_word(ctx, text, span_start)
-        before = prev[0].lower() if prev and text[prev[1] + len(prev[0]):span_start].strip() == "" else ""
-        if ends_with(ctx, lex.age_before_rev, text, span_start, 20):
-            name, dimension = "year", "age"  # "aged 41", "at age 12", "at the age of 99"
-        elif before in lex.prefix_units:
-            name, dimension = lex.prefix_units[before], "other"  # "a magnitude 5.2 earthquake"
-    if not name:
-        count_noun = counted_noun(ctx, text, num.end if not num.scaled else tail.scale_end, q_end)
-        if count_noun:
-            name, dimension = count_noun[0], "count"
-
-    # numbers that are not measurements
-    if len(num.words) == 1 and num.words[0] in lex.pronoun_numbers and (
-            not name or (count_noun and count_noun[0] in lex.vague_nouns)):
-        return None, q_end  # "one of them", "that one", "one thing"
-    if dimension in ("", "count") and not num.digits and abs(value) <= lex.definite_max:
-        prev = prev_word(ctx, text, span_start)
-        if prev and prev[0].lower() in lex.definite and text[prev[1] + len(prev[0]):span_start].strip() == "":
-            return None, q_end  # "the two countries": a reference back
-    if not name and bare_excluded(ctx, text, num.start, q_end):
-        return None, q_end
-
-    approx, bound = tail.approx, tail.bound
-    sm = lex.modifier_after.match(text, q_end)
-    if sm:
-        word = re.sub(r"\s+", " ", re.sub(r"^[\s-]+", "", sm.group().lower()))
-        if word in lex.approximate_after:
-            approx = approx or word in ("odd", "ish", "or so")
-            bound = "min" if word in ("plus", "-plus", "or more") else bound
-            q_end = sm.end()
-
+    if got is not None and got.score:
+        return None, got.end
+    if got is not None:
+        q.name, q.dimension, q.end = got.name, got.dimension, got.end
+        q.rng = sorted((got.low, got.high))
+        q.value = (got.low + got.high) / 2
+    if not q.name:
+        _unit_from_context(ctx, text, num, tail, q)
+    if _not_a_measurement(ctx, text, num, q):
+        return None, q.end
+    _modifier_after(ctx, text, q)
     # durations that are calendar periods: "the last eleven months", "three days ago"
-    is_time = dimension in lex.time_dimensions
-    if is_time and anchored_duration(ctx, text, cur_start, q_end):
-        return None, q_end
+    is_time = q.dimension in ctx.lex.time_dimensions
+    if is_time and anchored_duration(ctx, text, cur_start, q.end):
+        return None, q.end
+    _modifiers_before(ctx, text, mods, is_time, q)
 
-    for word, w_start in mods:
-        if word in ("between", "from"):
-            if rng is None:
-                span_start = max(span_start, skip_space(text, w_start + len(word)))
-            continue
-        if is_time and word in lex.bound_not_duration:
-            span_start = max(span_start, skip_space(text, w_start + len(word)))
-            continue
-        approx = approx or word in lex.approximate
-        bound = lex.bounds.get(word, bound)
-
-    span = (span_start, q_end)
-    kind = kind_of(ctx, text, span, name, dimension, rng is not None)
-    q = _item(value, name, kind, approx, bound, span, rng)
-    subj = subject(ctx, span, count_noun)
+    span = (q.start, q.end)
+    kind = kind_of(ctx, text, span, q.name, q.dimension, q.rng is not None)
+    item = _item(q.value, q.name, kind, q.approx, q.bound, span, q.rng)
+    subj = subject(ctx, span, q.count_noun)
     if subj is not None:
-        q = replace(q, subject=subj.text, subject_tokens=(subj.start, subj.end))
-    return q, q_end
+        item = replace(item, subject=subj.text, subject_tokens=(subj.start, subj.end))
+    return item, q.end
 
 
 class Quantities:

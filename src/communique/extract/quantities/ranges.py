@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .lexicon import MINUS, _key
 from .classify import change_before, counted_plural
@@ -11,27 +12,65 @@ from .numbers import Number, read_number
 from .units import PREFIX_SIGN, Tail, read_tail
 
 
-def read_range(ctx, text, num: Number, value, tail: Tail, currency, mods, cur_start):
-    """((a, b), unit, dimension, end) when a second number completes a range, else None."""
-    lex = ctx.lex
-    q_end = tail.end
-    cm = lex.range_connector.match(text, q_end)
+@dataclass(frozen=True)
+class RangeReading:
+    """What follows a first number: a range [low, high] (as written, not sorted) with its
+    unit, ending at ``end``; or, when ``score`` is true, a score ("a 3-1 win"): no quantity
+    up to ``end``."""
+    low: float
+    high: float
+    name: str
+    dimension: str
+    end: int
+    score: bool = False
+
+
+@dataclass(frozen=True)
+class _Pair:
+    """Two numbers joined by a range connector, as the range checks see them."""
+    ctx: object
+    text: str
+    num: Number            # the first number
+    second: Number
+    tail: Tail             # the first number's tail
+    tail2: Tail
+    value: float           # the first value, in the second's scale when it has none ("5 to 6 million")
+    value2: float
+    currency: str | None   # before the first number
+    currency2: str | None  # before the second
+    dash: bool             # "10-20", not "10 to 20"
+    between: bool          # "between 10 and 20"
+    from_: bool            # "from 10 to 20"
+    after_change: bool     # a change verb before: "rose from 5% to 7%"
+
+    @property
+    def names(self) -> tuple[str, str]:
+        return self.tail.name, self.tail2.name
+
+
+def _connector(ctx, text, pos, mods):
+    """(connector, end) of "-", "to", "through", "and" (only after "between") at pos, else None."""
+    cm = ctx.lex.range_connector.match(text, pos)
     if not cm:
         return None
     conn = re.sub(r"\s+", " ", cm.group().strip().lower())
+    if conn == "and" and "between" not in [w for w, _ in mods]:
+        return None
+    return conn, cm.end()
+
+
+def _pair(ctx, text, num: Number, value, tail: Tail, currency, mods, cur_start, conn) -> _Pair | None:
+    """The second number after the connector with its tail, both values in one scale."""
+    lex = ctx.lex
     words = [w for w, _ in mods]
-    between = "between" in words
-    dash = conn in ("-", "–", "—")
-    if conn == "and" and not between:
-        return None
+    dash = conn[0] in ("-", "–", "—")
     anchor = min([s for w, s in mods if w not in ("between", "from")] + [cur_start])
-    after_change = not dash and change_before(ctx, anchor)
-    p = cm.end()
+    p = conn[1]
     negative = False
-    if p < len(text) and text[p] in MINUS and p + 1 < len(text) and text[p + 1].isdigit() and not dash:
+    if p < len(text) and text[p] in MINUS and p + 1 < len(text) and text[p + 1].isdigit():
+        if dash:
+            return None
         negative, p = True, p + 1
-    elif p < len(text) and text[p] in MINUS and dash and p + 1 < len(text) and text[p + 1].isdigit():
-        return None
     cur2 = None
     pm = PREFIX_SIGN.match(text, p)
     if pm:
@@ -47,31 +86,72 @@ def read_range(ctx, text, num: Number, value, tail: Tail, currency, mods, cur_st
     if t2.skip:
         return None
     v2 = -t2.value if negative else t2.value
-    name1, name2 = tail.name, t2.name
-    if cur2 and not currency and tail.unit is None:
-        return None
-    if name1 and name2 and name1 != name2:
-        return None  # "44 ml to 50 mg", "36% to 6B USD"
     if not num.scaled and second.scaled and num.value <= second.value:
         value *= t2.value / second.value  # "5 to 6 million": the second's scale
     if num.scaled and not second.scaled:
         v2 *= tail.value / num.value if num.value else 1
-    if after_change and (name1 or not name2 or not (0 < value <= v2 <= 5 * value)):
-        # "rose from 5% to 7%", "increase 36% to 6B USD", "fell 20 to 1,260 yen": a change, then
-        # a level; but "could drop 1.3 to four mln barrels" is a range
+    return _Pair(ctx, text, num, second, tail, t2, value, v2, currency, cur2, dash, "between" in words,
+                 "from" in words, not dash and change_before(ctx, anchor))
+
+
+def _currency_only_second(p: _Pair) -> bool:
+    """"5 to $6": a currency on the second number alone."""
+    return bool(p.currency2 and not p.currency and p.tail.unit is None)
+
+
+def _different_units(p: _Pair) -> bool:
+    """"44 ml to 50 mg", "36% to 6B USD"."""
+    name1, name2 = p.names
+    return bool(name1 and name2 and name1 != name2)
+
+
+def _change_then_level(p: _Pair) -> bool:
+    """"rose from 5% to 7%", "increase 36% to 6B USD", "fell 20 to 1,260 yen": a change, then a
+    level; but "could drop 1.3 to four mln barrels" is a range."""
+    name1, name2 = p.names
+    return p.after_change and bool(name1 or not name2 or not (0 < p.value <= p.value2 <= 5 * p.value))
+
+
+def _years(p: _Pair) -> bool:
+    """"2013 to 2014": years, not a range of counts."""
+    return bool(re.fullmatch(r"\d{4}", p.text[p.num.start:p.num.end]) and 1000 <= abs(p.value) <= 2100
+                and not any(p.names))
+
+
+def _not_increasing(p: _Pair) -> bool:
+    """"49 percent to 42 percent": a contest, two quantities (a dash between bare digits is a score)."""
+    v1, v2 = p.value, p.value2
+    return not (v1 < v2 or v1 < 0 or v2 < 0 or (v1 == v2 and not p.dash))
+
+
+def _bare_dash(p: _Pair) -> bool:
+    """"10-20" with no unit, no "between"/"from" and no counted noun after: not read as a range."""
+    return p.dash and not any(p.names) and not (p.between or p.from_ or counted_plural(p.ctx, p.text, p.tail2.end))
+
+
+def _score(p: _Pair) -> bool:
+    """"a 3-1 win"."""
+    return p.dash and not any(p.names) and p.num.digits
+
+
+# In order: the first that answers true means "no range here".
+NOT_A_RANGE = (_currency_only_second, _different_units, _change_then_level, _years)
+
+
+def read_range(ctx, text, num: Number, value, tail: Tail, currency, mods, cur_start) -> RangeReading | None:
+    """The range that a second number completes ("between 10 and 20", "10-20 troops", "3 to 4 L",
+    "8- to 16-meter", "-18 °C to -34 °C"), a score, or None."""
+    conn = _connector(ctx, text, tail.end, mods)
+    pair = _pair(ctx, text, num, value, tail, currency, mods, cur_start, conn) if conn else None
+    if pair is None or any(check(pair) for check in NOT_A_RANGE):
         return None
-    if re.fullmatch(r"\d{4}", text[num.start:num.end]) and 1000 <= abs(value) <= 2100 and not (name1 or name2):
+    if _not_increasing(pair):
+        return RangeReading(value, pair.value2, "", "", pair.tail2.end, score=True) if _score(pair) else None
+    if _bare_dash(pair):
         return None
-    if not (value < v2 or value < 0 or v2 < 0 or (value == v2 and not dash)):
-        if dash and not (name1 or name2) and num.digits:
-            return "skip", t2.end  # "a 3-1 win": a score
-        return None  # "49 percent to 42 percent": a contest, two quantities
-    if dash:
-        if not (name1 or name2) and not (between or "from" in words or counted_plural(ctx, text, t2.end)):
-            return None
-    name = name1 or name2
-    dimension = tail.dimension if name1 else t2.dimension
-    return (value, v2), name, dimension, t2.end
+    name1, name2 = pair.names
+    dimension = tail.dimension if name1 else pair.tail2.dimension
+    return RangeReading(pair.value, pair.value2, name1 or name2, dimension, pair.tail2.end)
 
 
 def borrowed_unit(ctx, text, pos):
