@@ -33,7 +33,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
-from ..resources import data_path, load_yaml
+from ..errors import CommuniqueError
+from ..resources import Schema, data_path, load_data
 from .actor_view import all_actors, all_mentions
 from .actors import Actor
 from .gazetteer import load_gazetteer
@@ -42,8 +43,6 @@ if not Doc.has_extension("communique_events"):
     Doc.set_extension("communique_events", default=None)
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "agent")
-# Violence with no named perpetrator is coded to the country it happens in, as event data sets do.
-UNATTRIBUTED_VIOLENCE_ROOTS = ("18", "19", "20")
 # Prepositions of a place an act happens in ("in Baghdad", "outside the city of Basra").
 PLACE_PREPOSITIONS = ("in", "across", "throughout", "inside", "near", "outside", "at")
 # Up through these to the clause whose subject acts: "willing to work", "play a role in resolving".
@@ -96,14 +95,97 @@ def load_codebook() -> dict[str, Code]:
     return book
 
 
+WORDS = (str, list)  # one word or phrase, or a list of them
+PATTERN_SCHEMA = Schema(
+    required={"code": str, "target": WORDS},
+    optional={"verbs": WORDS, "nouns": WORDS, "particles": WORDS, "object_nouns": WORDS,
+              "exclude_object_nouns": WORDS, "xcomp": WORDS, "cue_words": WORDS, "subject_nouns": WORDS,
+              "intransitive": bool, "note": str})
+PATTERNS_FILE_SCHEMA = Schema(required={
+    "patterns": list, "complement_maps": dict, "modality": dict, "light_verbs": list, "home_target_roots": list,
+    "partitive_nouns": list, "request_cues": dict, "threat_cues": list, "cue_function_words": list,
+    "fallback_codes": dict, "hostile_roots": list, "unattributed_violence_roots": list, "cue_roots": list})
+MODALITY_SCHEMA = Schema(required={"intended": list, "forecast": list, "hypothetical": list, "negated": list,
+                                   "ultimatum": list})
+FALLBACK_SCHEMA = Schema(required={"appeal": str, "demand": str, "threaten": str})
+COMPLEMENT_TABLES = ("intended", "appeal", "demand", "refuse", "threaten")
+TARGET_SLOTS = ("dobj", "between", "place", "none")  # and "pobj:PREP|PREP..."
+PLOVER_SCHEMA = Schema(required={"quad_classes": dict, "types": dict, "old_names": dict})
+
+
+@lru_cache(maxsize=1)
+def load_pattern_data() -> dict:
+    """``data/events/patterns.yml``, every pattern and table checked (C205 naming what is wrong)."""
+    data = load_data("events/patterns.yml", PATTERNS_FILE_SCHEMA)
+    check_pattern_data(data, load_codebook())
+    return data
+
+
+def check_pattern_data(data: dict, codebook: dict) -> None:
+    """C205 for the first problem of the patterns file: a pattern with an unknown key, a
+    code not in cameo.csv or an unknown target slot; a table naming an unknown code."""
+    def fail(reason: str):
+        raise CommuniqueError("C205", path="data/events/patterns.yml", reason=reason)
+
+    for number, item in enumerate(data["patterns"], start=1):
+        where = f"pattern {number} ({item.get('code')!r})" if isinstance(item, dict) else f"pattern {number}"
+        problems = PATTERN_SCHEMA.problems(item, f"{where}: ")
+        if problems:
+            fail("; ".join(problems))
+        if str(item["code"]) not in codebook:
+            fail(f"{where}: code {item['code']!r} is not in cameo.csv")
+        if not (item.get("verbs") or item.get("nouns")):
+            fail(f"{where}: neither verbs nor nouns")
+        for slot in _words(item["target"]):
+            if slot not in TARGET_SLOTS and not (slot.startswith("pobj:") and slot[5:]):
+                fail(f"{where}: unknown target slot {slot!r} (known: {', '.join(TARGET_SLOTS)}, pobj:PREP)")
+    for name, schema in (("modality", MODALITY_SCHEMA), ("fallback_codes", FALLBACK_SCHEMA)):
+        problems = schema.problems(data[name], f"{name}: ")
+        if problems:
+            fail("; ".join(problems))
+    for name, table in data["complement_maps"].items():
+        if name not in COMPLEMENT_TABLES:
+            fail(f"complement_maps: unknown table {name!r} (known: {', '.join(COMPLEMENT_TABLES)})")
+        for act, code in (table or {}).items():
+            if str(act) not in codebook or str(code) not in codebook:
+                fail(f"complement_maps.{name}: {act!r}: {code!r} names a code not in cameo.csv")
+    for name in data["request_cues"]:
+        if name not in data["complement_maps"]:
+            fail(f"request_cues: {name!r} has no complement map")
+    for name, code in data["fallback_codes"].items():
+        if str(code) not in codebook:
+            fail(f"fallback_codes.{name}: {code!r} is not in cameo.csv")
+    for key in ("home_target_roots", "hostile_roots", "unattributed_violence_roots", "cue_roots"):
+        unknown = [root for root in data[key] if str(root) not in codebook]
+        if unknown:
+            fail(f"{key}: {unknown!r} not in cameo.csv")
+
+
+@lru_cache(maxsize=1)
+def load_ontology() -> dict:
+    """``data/events/plover.yml``: the PLOVER types, checked at load (C205)."""
+    return load_data("events/plover.yml", PLOVER_SCHEMA)
+
+
+def check_plover_columns(codebook: dict, ontology: dict) -> None:
+    """C205 when cameo.csv names a PLOVER type or mode that plover.yml does not have."""
+    types = ontology["types"]
+    for code in codebook.values():
+        if code.plover and (code.plover not in types or (
+                code.plover_mode and code.plover_mode not in (types[code.plover].get("modes") or []))):
+            raise CommuniqueError("C205", path="data/events/cameo.csv",
+                                  reason=f"code {code.code}: PLOVER {code.plover} {code.plover_mode or ''} "
+                                         "is not in plover.yml")
+
+
 @lru_cache(maxsize=1)
 def load_patterns() -> tuple[dict[str, list[Pattern]], dict[str, list[Pattern]], dict, frozenset,
                              dict[str, dict[str, str]]]:
-    data = load_yaml("events/patterns.yml")
+    data = load_pattern_data()
     by_verb: dict[str, list[Pattern]] = {}
     by_noun: dict[str, list[Pattern]] = {}
-    for order, item in enumerate(data.get("patterns", [])):
-        targets = item.get("target") or "dobj"
+    for order, item in enumerate(data["patterns"]):
+        targets = item["target"]
         pattern = Pattern(
             code=str(item["code"]).strip(),
             verbs=frozenset(_words(item.get("verbs"))),
@@ -141,10 +223,15 @@ class Events:
 
     def __init__(self, nlp: Language, extra_files: tuple[str, ...] = ()):
         self.codebook = load_codebook()
+        check_plover_columns(self.codebook, load_ontology())
         self.gazetteer = load_gazetteer(tuple(extra_files))
         self.by_verb, self.by_noun, modality, self.light_verbs, self.complement_maps = load_patterns()
         self.ultimatum_marks = frozenset(_words(modality.get("ultimatum")))
-        data = load_yaml("events/patterns.yml")  # cached: the same mapping load_patterns read
+        data = load_pattern_data()  # cached: the same mapping load_patterns read
+        self.fallback_codes = {name: str(code) for name, code in data["fallback_codes"].items()}
+        self.hostile_roots = frozenset(str(root) for root in data["hostile_roots"])
+        self.unattributed_violence_roots = frozenset(str(root) for root in data["unattributed_violence_roots"])
+        self.cue_roots = frozenset(str(root) for root in data["cue_roots"])
         self.home_target_roots = frozenset(str(root) for root in data.get("home_target_roots") or ())
         self.partitives = frozenset(_words(data.get("partitive_nouns")))
         self.request_cues = {name: frozenset(_words(words)) for name, words in (data.get("request_cues") or {}).items()}
@@ -399,7 +486,7 @@ class _Extraction:
         unresolved = (subject is None and verb.dep_ not in ("acl", "relcl", "amod")) \
             or (subject is not None and subject.lower_ in ("it", "he", "she", "they", "we", "i"))
         sources, reciprocal_targets = self._speaker_as_source(verb, sources, fill_empty=unresolved)
-        if not sources and pattern.code[:2] in UNATTRIBUTED_VIOLENCE_ROOTS:
+        if not sources and pattern.code[:2] in self.rules.unattributed_violence_roots:
             # "soldiers were killed by a roadside bomb outside Basra": the attack is the place's
             place = self._place_country(verb)
             sources = [place] if place else []
@@ -443,10 +530,7 @@ class _Extraction:
         subjects = self._subjects(verb)
         if speaker is None or not subjects:
             return []
-        code = self._complement("demand", pattern.code if pattern is not None else "") or (
-            "100" if "100" in self.rules.codebook else None)
-        if code is None:
-            return []
+        code = self._complement("demand", pattern.code if pattern is not None else "") or self.rules.fallback_codes["demand"]
         return [{"code": code, "source": speaker.key, "target": target, "modality": "asserted", "trigger": verb.i,
                  "evidence": self._clause(verb)} for target in subjects if target != speaker.key]
 
@@ -486,7 +570,7 @@ class _Extraction:
         targets = [k for a in asked[:1] for k in self._heads(a) if k not in sources]
         if not sources or not targets:
             return []
-        code = self._complement(table, pattern.code) or ("100" if table == "demand" else "020")
+        code = self._complement(table, pattern.code) or self.rules.fallback_codes[table]
         self.requesting.add(cue.i)
         return [{"code": code, "source": a, "target": b, "modality": "asserted", "trigger": verb.i,
                  "evidence": self._clause(cue)} for a in sources for b in targets if a != b]
@@ -550,15 +634,15 @@ class _Extraction:
             recoded = self._complement("threaten", code)
             if recoded is not None:
                 self.requesting.add(threat.i)  # the generic 130 of "threatened" is folded into it
-            return recoded or ("130" if "130" in self.rules.codebook else code)
+            return recoded or self.rules.fallback_codes["threaten"]
         ultimatum = modality in ("intended", "hypothetical") and self._ultimatum(trigger)
         if modality == "intended" or ultimatum:
-            table = "threaten" if int(code[:2]) >= 14 or ultimatum else "intended"
+            table = "threaten" if code[:2] in self.rules.hostile_roots or ultimatum else "intended"
         elif modality == "negated" and self._refused(trigger):
             table = "refuse"
         else:
             return code
-        return self._complement(table, code) or ("130" if ultimatum and "130" in self.rules.codebook else code)
+        return self._complement(table, code) or (self.rules.fallback_codes["threaten"] if ultimatum else code)
 
     def _complement(self, table: str, code: str) -> str | None:
         """The code a complement map gives an act (its full code, then its 3-digit prefix,
@@ -616,7 +700,7 @@ class _Extraction:
             return "hypothetical"
         auxiliaries = {c.lower_ for t in chain[:3] for c in t.children if c.dep_ == "aux"}
         if any(t.i in self.cues["intended"] for t in governing) \
-                or (trigger.i in self.cues["intended"] and code[:2] not in ("01", "03")):  # "agreed to a ceasefire"
+                or (trigger.i in self.cues["intended"] and code[:2] not in self.rules.cue_roots):  # "agreed to a ceasefire"
             return "intended"
         if auxiliaries & {"will", "shall", "'ll"}:
             return "forecast" if self._editorial(trigger) else "intended"
