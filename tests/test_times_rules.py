@@ -128,3 +128,21 @@ def test_results_are_frozen_token_spans_with_their_characters(vocab, tagger):
     assert doc[mention.start:mention.end].text == "Tuesday" and mention.char_span == (25, 32)
     with pytest.raises(AttributeError):
         mention.value = "changed"
+
+
+@pytest.mark.parametrize("rows, expected", [
+    ("""
+Its      2 poss   PRP$ PRON
+current  2 amod   JJ   ADJ
+chief    3 nsubj  NN   NOUN
+resigned 3 ROOT   VBD  VERB
+""", [("current", "DATE", "PRESENT_REF")]),
+    ("""
+The      1 det    DT   DET
+current  2 nsubj  NN   NOUN
+was      2 ROOT   VBD  AUX
+strong   2 acomp  JJ   ADJ
+""", []),
+], ids=["adjective", "noun"])
+def test_current_is_a_reference_only_as_an_adjective_before_a_noun(vocab, tagger, rows, expected):
+    assert found(tagger, parsed(vocab, rows)) == expected

@@ -127,28 +127,48 @@ class Checks:
         return tok.pos_ == "ADV" or tok.tag_ == "RB"
 
     def reference(self, ctx: Context, m: re.Match) -> bool:
+        """"now", "current", "the past", "soon": the first of the reference checks with
+        an opinion (True or False) decides; the expression is kept when none has one."""
         word = _key(m.group("word"))
-        tok = ctx.token_at(m.start())
-        if word in self.lex.reference_adjectives:
-            if tok is None or not ctx.has_pos:
-                return False
-            nxt = ctx.doc[tok.i + 1] if tok.i + 1 < len(ctx.doc) else None
-            return tok.pos_ == "ADJ" and nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
-        if word in self.lex.cues["duration_references"]:
-            # "the past three years" is a duration, not PAST_REF
-            nxt = re.match(r"\s+([\w-]+)", ctx.text[m.end():m.end() + 20])
-            w = nxt.group(1).lower() if nxt else ""
-            if w in self.lex.units or w in self.lex.vague or w in self.lex.cues["duration_reference_words"] or \
-                    self.lex.number(w) is not None:
-                return False
-        if word == "now" and m.group("word")[0] == "N":
-            # a sentence that opens with "Now" is a discourse marker ("Now, he says")
-            before = ctx.text[max(0, m.start() - 3):m.start()].strip()
-            if before == "" or before[-1] in ".!?\"“”'`:":
-                return False
-        if word == "soon":
-            after = ctx.text[m.end():m.end() + 12].lower()
-            return ctx.previous_word(m.start()) not in self.lex.cues["soon_refusers_before"] and \
-                not self.lex.soon_refused_after.match(after)
+        for check in (self._reference_adjective, self._reference_before_a_count, self._now_opening_a_sentence,
+                      self._soon_in_a_phrase):
+            verdict = check(ctx, m, word)
+            if verdict is not None:
+                return verdict
         return True
 
+    def _reference_adjective(self, ctx: Context, m: re.Match, word: str) -> bool | None:
+        """"current" only before a noun it qualifies ("the current quarter")."""
+        if word not in self.lex.reference_adjectives:
+            return None
+        tok = ctx.token_at(m.start())
+        if tok is None or not ctx.has_pos:
+            return False
+        nxt = ctx.doc[tok.i + 1] if tok.i + 1 < len(ctx.doc) else None
+        return tok.pos_ == "ADJ" and nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+
+    def _reference_before_a_count(self, ctx: Context, m: re.Match, word: str) -> bool | None:
+        """"the past three years" is a duration, not PAST_REF."""
+        if word not in self.lex.cues["duration_references"]:
+            return None
+        nxt = re.match(r"\s+([\w-]+)", ctx.text[m.end():m.end() + 20])
+        w = nxt.group(1).lower() if nxt else ""
+        if w in self.lex.units or w in self.lex.vague or w in self.lex.cues["duration_reference_words"] or \
+                self.lex.number(w) is not None:
+            return False
+        return None
+
+    def _now_opening_a_sentence(self, ctx: Context, m: re.Match, word: str) -> bool | None:
+        """A sentence that opens with "Now" is a discourse marker ("Now, he says")."""
+        if word != "now" or m.group("word")[0] != "N":
+            return None
+        before = ctx.text[max(0, m.start() - 3):m.start()].strip()
+        return False if before == "" or before[-1] in ".!?\"“”'`:" else None
+
+    def _soon_in_a_phrase(self, ctx: Context, m: re.Match, word: str) -> bool | None:
+        """Not "as soon as", "too soon", "soon after"."""
+        if word != "soon":
+            return None
+        after = ctx.text[m.end():m.end() + 12].lower()
+        return ctx.previous_word(m.start()) not in self.lex.cues["soon_refusers_before"] and \
+            not self.lex.soon_refused_after.match(after)

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from .context import Context
 from .lexicon import Lexicon, _key
 from .values import (CLOCK_UNITS, SEASON_ORDER, Hit, _add_months, _add_quarters, _day, _nearest, _num, _quarter_of,
-                     _season_of, _shift_date, _week)
+                     _season_of, _shift_date, _week, value_at)
 
 # Shift words that count from the last time named, not from the published date.
 
@@ -48,6 +48,38 @@ HANDLER_GROUPS: dict[str, frozenset[str]] = {name: frozenset(groups.split()) for
     "year_end": "shift",
 }.items()}
 
+
+
+# "n units earlier" than the last time named: tried in order, the first value wins.
+def _earlier_than_quarter(anchor, n: int, unit: str) -> str | None:
+    gran, key = anchor
+    if gran == "Q" and unit in ("Y", "Q"):
+        y, q = _add_quarters(key, n * (4 if unit == "Y" else 1))
+        return f"{y:04d}-Q{q}"
+    return None
+
+
+def _earlier_than_day(anchor, n: int, unit: str) -> str | None:
+    gran, key = anchor
+    return _day(_shift_date(key, n, unit)) if gran == "D" else None
+
+
+def _earlier_than_month(anchor, n: int, unit: str) -> str | None:
+    gran, key = anchor
+    if gran == "M" and unit in ("Y", "M", "Q"):
+        d = _shift_date(date(key[0], key[1], 1), n, unit)
+        return f"{d.year:04d}-{d.month:02d}"
+    return None
+
+
+def _earlier_than_year(anchor, n: int, unit: str) -> str | None:
+    gran, key = anchor
+    if gran == "Y" and unit in ("Y", "DE", "C"):
+        return f"{_shift_date(date(key, 1, 1), n, unit).year:04d}"
+    return None
+
+
+EARLIER_THAN_ANCHOR = (_earlier_than_quarter, _earlier_than_day, _earlier_than_month, _earlier_than_year)
 
 
 class Normalizer:
@@ -462,36 +494,15 @@ class Normalizer:
         if ctx.dct is None:
             return Hit("DATE", {"Y": "XXXX", "M": "XXXX-XX", "Q": "XXXX-QX"}.get(unit, "XXXX-XX-XX"))
         if direction == "earlier" and ctx.anchor:
-            gran, key = ctx.anchor
-            if gran == "Q" and unit in ("Y", "Q"):
-                y, q = _add_quarters(key, n * (4 if unit == "Y" else 1))
-                return Hit("DATE", f"{y:04d}-Q{q}")
-            if gran == "D":
-                return Hit("DATE", _day(_shift_date(key, n, unit)))
-            if gran == "M" and unit in ("Y", "M", "Q"):
-                d = _shift_date(date(key[0], key[1], 1), n, unit)
-                return Hit("DATE", f"{d.year:04d}-{d.month:02d}")
-            if gran == "Y" and unit in ("Y", "DE", "C"):
-                y = _shift_date(date(key, 1, 1), n, unit).year
-                return Hit("DATE", f"{y:04d}")
+            for step in EARLIER_THAN_ANCHOR:  # "a year earlier": from the last time named
+                value = step(ctx.anchor, n, unit)
+                if value:
+                    return Hit("DATE", value)
         if unit in ("Y", "Q") and abs(n) == 1 and ctx.period and ctx.period[0] == "Q":
             y, q = _add_quarters(ctx.period[1], n * (4 if unit == "Y" else 1))
             return Hit("DATE", f"{y:04d}-Q{q}")
-        d = _shift_date(ctx.dct, n, unit)
-        if unit == "Y":
-            return Hit("DATE", f"{d.year:04d}")
-        if unit == "M":
-            return Hit("DATE", f"{d.year:04d}-{d.month:02d}")
-        if unit == "Q":
-            y, q = _quarter_of(d)
-            return Hit("DATE", f"{y:04d}-Q{q}")
-        if unit == "DE":
-            return Hit("DATE", f"{d.year // 10:03d}")
-        if unit == "C":
-            return Hit("DATE", f"{d.year // 100:02d}XX")
-        if unit in ("D", "W"):
-            return Hit("DATE", _day(d))
-        return None
+        value = value_at(_shift_date(ctx.dct, n, unit), unit)
+        return Hit("DATE", value) if value else None
 
     # ----------------------------------------------------------- clock times
     def clock(self, ctx, g, start, end):

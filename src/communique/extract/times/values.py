@@ -54,6 +54,24 @@ def _season_of(d: date) -> tuple[int, int]:
     return d.year, (d.month - 3) // 3 if d.month < 12 else 3
 
 
+_AT_UNIT = {
+    "Y": lambda d: f"{d.year:04d}",
+    "M": lambda d: f"{d.year:04d}-{d.month:02d}",
+    "Q": lambda d: "{:04d}-Q{}".format(*_quarter_of(d)),
+    "DE": lambda d: f"{d.year // 10:03d}",
+    "C": lambda d: f"{d.year // 100:02d}XX",
+    "D": lambda d: _day(d),
+    "W": lambda d: _day(d),
+}
+
+
+def value_at(d: date, unit: str) -> str | None:
+    """``d`` written at the granularity a duration unit counts in ("Y" -> "2022",
+    "Q" -> "2022-Q4", "DE" -> "202", "W" -> the day); None for other units."""
+    write = _AT_UNIT.get(unit)
+    return write(d) if write else None
+
+
 def _num(n: float) -> str:
     return str(int(n)) if float(n).is_integer() else f"{n:g}"
 
