@@ -94,85 +94,127 @@ def read_number(ctx, text: str, m: re.Match) -> Number | None:
     return None
 
 
+@dataclass
+class _Words:
+    """The running sum while number words are read: "three million, two hundred" ->
+    total 3e6, current 200, last "hundred"."""
+    article: bool          # "a"/"an" stands right before the first word ("a hundred")
+    total: float = 0.0
+    current: float = 0.0
+    last: str | None = None
+
+    def after_units(self, sep) -> bool:
+        """After "hundred" or a scale, with nothing or "and"/"&"/"," between ("a hundred and two")."""
+        return self.last in ("hundred", "scale") and sep in (None, "and", "&", ",")
+
+    def multiplies(self, sep, after: tuple) -> bool:
+        """A multiplier glued to what it multiplies ("two hundred"), or to the article ("a dozen")."""
+        return sep is None and (self.last in after or (self.last is None and self.article))
+
+
+def _ones(st: _Words, sep, n) -> bool:
+    if st.last is None or (st.last == "tens" and sep in (None, "-", "–")) or st.after_units(sep):
+        st.current += n
+        return True
+    return False
+
+
+def _teens_tens(st: _Words, sep, n) -> bool:
+    if st.last is None or st.after_units(sep):
+        st.current += n
+        return True
+    return False
+
+
+def _hundred(st: _Words, sep, n) -> bool:
+    if st.multiplies(sep, ("ones", "teens", "tens")):
+        st.current = (st.current or 1) * n
+        return True
+    return False
+
+
+def _scale(st: _Words, sep, n) -> bool:
+    if st.multiplies(sep, ("ones", "teens", "tens", "hundred")):
+        st.total += (st.current or 1) * n
+        st.current = 0.0
+        return True
+    return False
+
+
+def _fraction(st: _Words, sep, n) -> bool:
+    if st.last in ("ones", "teens", "tens") and st.total == 0 and sep in (None, "-", "–"):
+        st.current = st.current / n
+        return True
+    return False
+
+
+# (category, lexicon table, step): the first table that holds the word gives its category;
+# the step says whether it may follow what came before, and adds it.
+WORD_CLASSES = (("ones", "ones", _ones), ("teens", "teens", _teens_tens), ("tens", "tens", _teens_tens),
+                ("hundred", "hundred", _hundred), ("scale", "scales", _scale), ("dozen", "dozens", _hundred),
+                ("frac", "denominators", _fraction))
+
+
+def _and_a_half(ctx, text: str, m: re.Match, st: _Words):
+    """"two and a half": the end of "half", or None."""
+    hm = ctx.lex.word_token.match(text, m.end())
+    if hm and hm.group(3).lower() == "half" and not hm.group(2):
+        st.current += 0.5
+        st.last = "frac"
+        return hm.end()
+    return None
+
+
+def _half_a(ctx, text: str, pos: int, m: re.Match) -> Number | None:
+    """"half a million", "half a dozen"."""
+    lex = ctx.lex
+    hm = re.match(r"[ \t]+an?[ \t]+([A-Za-z]+)", text[m.end():m.end() + 30])
+    if hm and hm.group(1).lower() in lex.scales or (hm and hm.group(1).lower() in lex.dozens):
+        mult = lex.scales.get(hm.group(1).lower()) or lex.dozens[hm.group(1).lower()]
+        return Number(0.5 * mult, pos, m.end() + hm.end(), False, ["half", hm.group(1).lower()], True)
+    return None
+
+
+def _word_class(lex, w: str):
+    return next(((cat, getattr(lex, table)[w], step) for cat, table, step in WORD_CLASSES
+                 if w in getattr(lex, table)), None)
+
+
 def read_words(ctx, text: str, pos: int) -> Number | None:
     """A number in words from pos: "a hundred and two", "twenty-one",
     "three million, two hundred & forty", "two and a half", "two thirds"."""
     lex = ctx.lex
-    total, current = 0.0, 0.0
-    last = None
     words: list[str] = []
-    start, end = pos, pos
-    p = pos
+    end = p = pos
     # "a hundred", "a dozen", "half a million": the article before counts as one
     before = text[max(0, pos - 3):pos].lower()
-    article = bool(re.search(r"(?:^|\W)an? $", before)) if before else False
-    while True:
-        m = lex.word_token.match(text, p)
-        if not m:
-            break
+    st = _Words(article=bool(re.search(r"(?:^|\W)an? $", before)) if before else False)
+    while (m := lex.word_token.match(text, p)) is not None:
         space, sep, w = m.group(1), m.group(2), m.group(3).lower()
-        if words and not space and not sep:
+        if (words and not space and not sep) or (not words and sep):
             break
-        if not words and sep:
-            break
-        if w == "a" and sep in ("and", "&") and last in ("ones", "teens", "tens", "hundred", "scale", "dozen"):
-            hm = lex.word_token.match(text, m.end())
-            if hm and hm.group(3).lower() == "half" and not hm.group(2):
-                current += 0.5
-                end = p = hm.end()
+        if w == "a" and sep in ("and", "&") and st.last in ("ones", "teens", "tens", "hundred", "scale", "dozen"):
+            half_end = _and_a_half(ctx, text, m, st)
+            if half_end is not None:
+                end = half_end
                 words.append("half")
-                last = "frac"
-                break
             break
         if w == "half" and not words:
-            hm = re.match(r"[ \t]+an?[ \t]+([A-Za-z]+)", text[m.end():m.end() + 30])
-            if hm and hm.group(1).lower() in lex.scales or (hm and hm.group(1).lower() in lex.dozens):
-                mult = lex.scales.get(hm.group(1).lower()) or lex.dozens[hm.group(1).lower()]
-                return Number(0.5 * mult, pos, m.end() + hm.end(), False, ["half", hm.group(1).lower()], True)
-            return None
-        classes = (("ones", lex.ones), ("teens", lex.teens), ("tens", lex.tens), ("hundred", lex.hundred),
-                   ("scale", lex.scales), ("dozen", lex.dozens), ("frac", lex.denominators))
-        cat = next((name for name, words in classes if w in words), None)
-        if cat is None:
+            return _half_a(ctx, text, pos, m)
+        found = _word_class(lex, w)
+        if found is None or not found[2](st, sep, found[1]):
             break
-        ok = False
-        if cat == "ones":
-            ok = (last is None or (last == "tens" and sep in (None, "-", "–"))
-                  or (last in ("hundred", "scale") and sep in (None, "and", "&", ",")))
-            if ok:
-                current += lex.ones[w]
-        elif cat in ("teens", "tens"):
-            ok = last is None or (last in ("hundred", "scale") and sep in (None, "and", "&", ","))
-            if ok:
-                current += (lex.teens.get(w) or lex.tens.get(w))
-        elif cat == "hundred":
-            ok = sep is None and (last in ("ones", "teens", "tens") or (last is None and article))
-            if ok:
-                current = (current or 1) * lex.hundred[w]
-        elif cat == "scale":
-            ok = sep is None and (last in ("ones", "teens", "tens", "hundred") or (last is None and article))
-            if ok:
-                total += (current or 1) * lex.scales[w]
-                current = 0.0
-        elif cat == "dozen":
-            ok = sep is None and (last in ("ones", "teens", "tens") or (last is None and article))
-            if ok:
-                current = (current or 1) * lex.dozens[w]
-        elif cat == "frac":
-            ok = last in ("ones", "teens", "tens") and total == 0 and sep in (None, "-", "–")
-            if ok:
-                current = current / lex.denominators[w]
-        if not ok:
-            break
+        cat = found[0]
         if sep == "," and cat not in ("ones", "teens", "tens", "hundred"):
             break
         words.append(w)
-        last = cat
+        st.last = cat
         end = p = m.end()
         if cat == "frac":
             break
     if not words:
         return None
-    if article and words[0] in ("hundred", "dozen", *lex.scales):
+    start = pos
+    if st.article and words[0] in ("hundred", "dozen", *lex.scales):
         start = pos - (3 if before.endswith("an ") else 2)
-    return Number(total + current, start, end, False, words, last == "scale")
+    return Number(st.total + st.current, start, end, False, words, st.last == "scale")
