@@ -38,13 +38,11 @@ from ..resources import Schema, data_path, load_data
 from .actor_view import all_actors, all_mentions
 from .actors import Actor
 from .gazetteer import load_gazetteer
+from .parse import SUBJECTS_AND_AGENT, children_with, clause_subject, first_subject, phrase, subjects
 
 if not Doc.has_extension("communique_events"):
     Doc.set_extension("communique_events", default=None)
 
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "agent")
-# Prepositions of a place an act happens in ("in Baghdad", "outside the city of Basra").
-PLACE_PREPOSITIONS = ("in", "across", "throughout", "inside", "near", "outside", "at")
 # Up through these to the clause whose subject acts: "willing to work", "play a role in resolving".
 CLIMB_DEPS = ("xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp", "prep", "pobj", "dobj")
 EVIDENCE_MAX_TOKENS = 40
@@ -104,7 +102,12 @@ PATTERN_SCHEMA = Schema(
 PATTERNS_FILE_SCHEMA = Schema(required={
     "patterns": list, "complement_maps": dict, "modality": dict, "light_verbs": list, "home_target_roots": list,
     "partitive_nouns": list, "request_cues": dict, "threat_cues": list, "cue_function_words": list,
-    "fallback_codes": dict, "hostile_roots": list, "unattributed_violence_roots": list, "cue_roots": list})
+    "fallback_codes": dict, "hostile_roots": list, "unattributed_violence_roots": list, "cue_roots": list,
+    "words": dict})
+WORD_ROLES = ("place_prepositions", "when_subordinators", "between_prepositions", "asked_on_prepositions",
+              "unresolved_pronouns", "demand_modals", "refusal_verbs", "refusal_auxiliaries", "future_auxiliaries",
+              "conditional_auxiliaries", "reported_intent_auxiliaries")
+WORDS_SCHEMA = Schema(required={role: list for role in WORD_ROLES})
 MODALITY_SCHEMA = Schema(required={"intended": list, "forecast": list, "hypothetical": list, "negated": list,
                                    "ultimatum": list})
 FALLBACK_SCHEMA = Schema(required={"appeal": str, "demand": str, "threaten": str})
@@ -139,7 +142,7 @@ def check_pattern_data(data: dict, codebook: dict) -> None:
         for slot in _words(item["target"]):
             if slot not in TARGET_SLOTS and not (slot.startswith("pobj:") and slot[5:]):
                 fail(f"{where}: unknown target slot {slot!r} (known: {', '.join(TARGET_SLOTS)}, pobj:PREP)")
-    for name, schema in (("modality", MODALITY_SCHEMA), ("fallback_codes", FALLBACK_SCHEMA)):
+    for name, schema in (("modality", MODALITY_SCHEMA), ("fallback_codes", FALLBACK_SCHEMA), ("words", WORDS_SCHEMA)):
         problems = schema.problems(data[name], f"{name}: ")
         if problems:
             fail("; ".join(problems))
@@ -236,6 +239,7 @@ class Events:
         self.partitives = frozenset(_words(data.get("partitive_nouns")))
         self.request_cues = {name: frozenset(_words(words)) for name, words in (data.get("request_cues") or {}).items()}
         self.threat_cues = frozenset(_words(data.get("threat_cues")))
+        self.words = {role: frozenset(_words(found)) for role, found in data["words"].items()}
         self.cue_matcher = _cue_matcher(nlp.vocab, modality, frozenset(_words(data.get("cue_function_words"))))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -298,7 +302,7 @@ class _Extraction:
         objects += [c for o in objects for c in o.conjuncts]  # "photographs and other intelligence"
         object_names = {name for o in objects for name in _names(o, self.rules.partitives)}
         xcomps = {c.lemma_.lower() for c in complements}
-        subject_names = {name for c in children if c.dep_ in ("nsubj", "nsubjpass") for name in _names(c, self.rules.partitives)}
+        subject_names = {name for c in subjects(trigger) for name in _names(c, self.rules.partitives)}
         cues = {c.lemma_.lower() for c in children} | {c.lower_ for c in children}
         fitting = [p for p in patterns
                    if (not p.particles or p.particles & particles)
@@ -336,12 +340,12 @@ class _Extraction:
     def _subjects(self, verb: Token) -> list[str]:
         node = verb
         for _ in range(8):
-            agents = [g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            agents = [g for c in children_with(node, ("agent",)) for g in children_with(c, ("pobj",))]
             if agents:  # "was attacked by militiamen": the agent acts
                 return self._heads(agents[0])
-            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subjects:
-                return [] if subjects[0].dep_ == "nsubjpass" and node is verb else self._heads(subjects[0])
+            subject = first_subject(node)
+            if subject is not None:
+                return [] if subject.dep_ == "nsubjpass" and node is verb else self._heads(subject)
             if node.dep_ == "acl" and node.head.dep_ == "dobj" and node.head.head.pos_ == "VERB":
                 node = node.head.head  # "issued a declaration demanding ...": the issuer demands
                 continue
@@ -353,18 +357,6 @@ class _Extraction:
                 continue
             break
         return []
-
-    @staticmethod
-    def _subject_token(verb: Token) -> Token | None:
-        node = verb
-        for _ in range(8):
-            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
-            if subjects:
-                return subjects[0]
-            if node.dep_ not in CLIMB_DEPS or node.head.i == node.i:
-                return None
-            node = node.head
-        return None
 
     def _target(self, trigger: Token, pattern: Pattern, exclude: set[str], fallback: bool = True) -> list[str]:
         """The target where the pattern says (tried in order), else any actor among the
@@ -389,8 +381,7 @@ class _Extraction:
                             return keys
             elif rule == "dobj":
                 # the object, else the subject of a that-clause ("demanded that the US cancel ...")
-                clause_subjects = [g for c in children if c.dep_ == "ccomp" for g in c.children
-                                   if g.dep_ in ("nsubj", "nsubjpass")]
+                clause_subjects = [g for c in children_with(trigger, ("ccomp",)) for g in subjects(c)]
                 for obj in [c for c in children if c.dep_ in ("dobj", "dative", "attr", "nsubjpass")] + clause_subjects:
                     heads = [k for k in self._heads(obj) if k not in exclude]
                     keys = heads if len(heads) > 1 else self._other_country(self._actors_in(obj, exclude), exclude)[:1]
@@ -423,13 +414,13 @@ class _Extraction:
         the Iraqi city of Basra", "in Baghdad"): a country actor of the text, or, for a
         capital or country named only as a place, that country added as an actor with the
         place as its mention."""
-        sent = trigger.sent
+        sent, words = trigger.sent, self.rules.words
         # on the trigger, its subject ("a bombing near Samarra") or its object ("aid deliveries in Lima")
         # ... or a clause saying when it happened ("when they blew themselves up in Tel Aviv")
         arguments = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
-                     or (c.dep_ == "advcl" and any(m.lower_ in ("when", "as", "while") for m in c.children))]
+                     or (c.dep_ == "advcl" and any(m.lower_ in words["when_subordinators"] for m in c.children))]
         places = [g for t in [trigger, *list(trigger.ancestors)[:2], *arguments] for c in t.children
-                  if c.dep_ in ("prep", "advmod") and c.lower_ in PLACE_PREPOSITIONS
+                  if c.dep_ in ("prep", "advmod") and c.lower_ in words["place_prepositions"]
                   for g in c.subtree if g.dep_ == "pobj" and sent.start <= g.i < sent.end]
         for place in places:
             keys = [k for k in self._actors_in(place, exclude) if self.actors.get(k) and self.actors[k].kind == "country"]
@@ -480,11 +471,11 @@ class _Extraction:
         if requested is not None:
             return requested
         sources = self._subjects(verb)
-        subject = self._subject_token(verb)
+        subject = clause_subject(verb, SUBJECTS_AND_AGENT, links=CLIMB_DEPS, limit=7)
         # an unresolved "it"/"he", or no subject at all on a clause's verb; a participle
         # modifying a noun ("aliens ordered out of Nigeria") is no act of the speaker's
         unresolved = (subject is None and verb.dep_ not in ("acl", "relcl", "amod")) \
-            or (subject is not None and subject.lower_ in ("it", "he", "she", "they", "we", "i"))
+            or (subject is not None and subject.lower_ in self.rules.words["unresolved_pronouns"])
         sources, reciprocal_targets = self._speaker_as_source(verb, sources, fill_empty=unresolved)
         if not sources and pattern.code[:2] in self.rules.unattributed_violence_roots:
             # "soldiers were killed by a roadside bomb outside Basra": the attack is the place's
@@ -494,7 +485,7 @@ class _Extraction:
         return self._pairs(verb, pattern, sources, targets, evidence=self._clause(verb))
 
     def _noun_event(self, noun: Token, pattern: Pattern) -> list[dict]:
-        between = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("between", "among")
+        between = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in self.rules.words["between_prepositions"]
                    for g in c.children if g.dep_ == "pobj"]
         if between:
             parties = self._heads(between[0])
@@ -521,18 +512,18 @@ class _Extraction:
 
     def _demanded(self, verb: Token, pattern: Pattern | None) -> list[dict]:
         """"X said Y must drop its barriers": a demand by the speaker on Y (CAMEO 10x, by
-        the complement map of the demanded act's code; 100 when the act has no pattern),
+        the complement map of the demanded act's code; ``fallback_codes.demand`` when the act has no pattern),
         not an event of Y's."""
-        if not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
+        if not any(c.dep_ == "aux" and c.lower_ in self.rules.words["demand_modals"] for c in verb.children):
             return []
         statement = self._statement_of(verb)
         speaker = self.actors.get(statement["speaker"]) if statement and statement.get("speaker") else None
-        subjects = self._subjects(verb)
-        if speaker is None or not subjects:
+        demanded = self._subjects(verb)
+        if speaker is None or not demanded:
             return []
         code = self._complement("demand", pattern.code if pattern is not None else "") or self.rules.fallback_codes["demand"]
         return [{"code": code, "source": speaker.key, "target": target, "modality": "asserted", "trigger": verb.i,
-                 "evidence": self._clause(verb)} for target in subjects if target != speaker.key]
+                 "evidence": self._clause(verb)} for target in demanded if target != speaker.key]
 
     def _requested(self, verb: Token, pattern: Pattern) -> list[dict] | None:
         """An act someone is asked for is not an event of its own: "urged the EC to support
@@ -563,10 +554,10 @@ class _Extraction:
             asked = []
         elif verb.dep_ == "xcomp":  # "urged the EC to support ...": the one asked is the cue's object
             asked = [c for c in cue.children if c.dep_ in ("dobj", "dative")]
-            asked += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for g in c.children
+            asked += [g for c in cue.children if c.dep_ == "prep" and c.lower_ in self.rules.words["asked_on_prepositions"] for g in c.children
                       if g.dep_ == "pobj"]
         else:
-            asked = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            asked = subjects(verb)
         targets = [k for a in asked[:1] for k in self._heads(a) if k not in sources]
         if not sources or not targets:
             return []
@@ -603,8 +594,7 @@ class _Extraction:
             return []
         # "..., killing 50": a participle continuing an act names its toll, not a new domestic act
         participle = trigger.head if trigger.dep_ == "conj" else trigger  # "killing or wounding 50"
-        continuing = participle.dep_ == "advcl" and participle.tag_ == "VBG" and not any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in participle.children)
+        continuing = participle.dep_ == "advcl" and participle.tag_ == "VBG" and not subjects(participle)
         if targets and len(sources) == 1 and all(self._uncoded(k) for k in targets) and not continuing \
                 and pattern.code[:2] in self.rules.home_target_roots:
             targets = []  # "jailed members of MASSOB": a domestic act on someone we cannot code
@@ -671,10 +661,10 @@ class _Extraction:
         """Refused, denied or declined, or "will not": a rejection rather than a non-event."""
         sent = trigger.sent
         chain = [trigger] + [t for t in trigger.ancestors if sent.start <= t.i < sent.end][:3]
-        if any(t.lemma_ in ("refuse", "decline", "deny", "reject", "renege") for t in chain[1:]):
+        if any(t.lemma_ in self.rules.words["refusal_verbs"] for t in chain[1:]):
             return True
         dependents = [c for c in trigger.children]
-        return any(c.dep_ == "neg" for c in dependents) and any(c.lower_ in ("will", "wo", "would") for c in dependents)
+        return any(c.dep_ == "neg" for c in dependents) and any(c.lower_ in self.rules.words["refusal_auxiliaries"] for c in dependents)
 
     def _modality(self, trigger: Token, code: str = "") -> str:
         """negated, hypothetical, intended, forecast or asserted, from the trigger and the
@@ -702,11 +692,11 @@ class _Extraction:
         if any(t.i in self.cues["intended"] for t in governing) \
                 or (trigger.i in self.cues["intended"] and code[:2] not in self.rules.cue_roots):  # "agreed to a ceasefire"
             return "intended"
-        if auxiliaries & {"will", "shall", "'ll"}:
+        if auxiliaries & self.rules.words["future_auxiliaries"]:
             return "forecast" if self._editorial(trigger) else "intended"
-        if "would" in auxiliaries and self._statement_of(trigger) is not None:
+        if auxiliaries & self.rules.words["reported_intent_auxiliaries"] and self._statement_of(trigger) is not None:
             return "intended"  # reported speech: "Iraq said it would allow ..." is its "will allow"
-        if auxiliaries & {"would", "could", "might", "should"}:
+        if auxiliaries & self.rules.words["conditional_auxiliaries"]:
             return "hypothetical"
         return "asserted"
 
@@ -722,15 +712,14 @@ class _Extraction:
                 verb = verb.head
         sent = verb.sent
         tokens = [t.i for t in verb.subtree if sent.start <= t.i < sent.end]
-        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-        start = min([verb.i] + [t.i for s in subjects for t in s.subtree])
+        start = min([verb.i] + [phrase(s)[0] for s in subjects(verb, SUBJECTS_AND_AGENT)])
         start = max(start, min(tokens))
         end = min(max(tokens) + 1, max(verb.i + 1, start + EVIDENCE_MAX_TOKENS))
         return self._trim(start, end)
 
     def _span_of(self, noun: Token) -> tuple[int, int]:
-        tokens = [t.i for t in noun.subtree]
-        return self._trim(min(tokens), min(max(tokens) + 1, noun.i + EVIDENCE_MAX_TOKENS))
+        start, end = phrase(noun)
+        return self._trim(start, min(end, noun.i + EVIDENCE_MAX_TOKENS))
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         doc = self.doc
