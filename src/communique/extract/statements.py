@@ -36,14 +36,17 @@ Per sentence, on the parse, with the cue lexicon in ``data/statements/cues.yml``
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..resources import load_yaml
+from .actor_view import all_actors, all_mentions
 from .actors import Actor
 from .quotes import quote_spans, quoted_tokens
-from .voice import editorial_stretches
+from .parse import ACTIVE_SUBJECTS, char_span, first_subject, subjects
+from .voice import editorial_stretches, inference_verbs
 
 if not Doc.has_extension("communique_statements"):
     Doc.set_extension("communique_statements", default=None)
@@ -51,14 +54,10 @@ if not Doc.has_extension("communique_statements"):
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 CLIMB_DEPS = {"xcomp", "conj", "advcl", "dep"}
 SPEAKER_ASIDE_DEPS = {"relcl", "acl"}  # "PACs supporting Cruz", "voters who back Trump": not the speaker
-ADVERBIAL_PREPOSITIONS = {"in", "at", "during", "after", "before", "since", "by", "from", "through", "into", "within",
-                          "over", "under", "amid", "throughout", "until", "near", "outside", "inside", "across"}
-TOPIC_PREPOSITIONS = {"on", "about", "of", "regarding"}  # "spoke about X": X is the topic
 OBJECT_DEPS = {"dobj", "xcomp", "dative", "oprd", "ccomp", "attr"}
 BRIDGE_DEPS = {"pcomp", "xcomp"}  # through a preposition or an adjective to the verb with the subject
 TRIM_START_POS = {"DET", "ADV", "ADJ", "ADP", "SCONJ"}
 MAX_SPEAKER_WORDS = 10
-RELATIVE_PRONOUNS = {"who", "which", "that"}
 SPLIT_QUOTE_GAP_TOKENS = 16  # '"A," said Jane Doe, the party's chairwoman. "B."' is one quotation
 
 
@@ -82,7 +81,17 @@ class Statements:
         self.stance_nouns = set(cues.get("stance_nouns") or [])
         self.stance_prepositions = set(cues.get("stance_prepositions") or [])
         self.personal = set(cues.get("personal_pronouns") or [])
-        self.inference = set(load_yaml("voice/lexicon.yml")["inference_verbs"])
+        self.inference = inference_verbs()
+        self.adverbial_prepositions = set(cues["adverbial_prepositions"])
+        self.topic_prepositions = set(cues["topic_prepositions"])
+        self.relative_pronouns = set(cues["relative_pronouns"])
+        self.claim_joiners = set(cues["claim_joiners"])
+        self.report_joiners = set(cues["report_joiners"])
+        self.run_on_joiners = set(cues["run_on_joiners"])
+        self.aside_openers = set(cues["aside_openers"])
+        self.opening_marks = set(cues["opening_marks"])
+        self.closing_marks = set(cues["closing_marks"])
+        self.content_closing_marks = "".join(cues["content_closing_marks"])  # a substring test, as "”»\"’" was
         strings = nlp.vocab.strings  # one pass over the tokens, on hashes: cue candidates by kind
         self.lemma_kinds: dict[int, tuple[str, ...]] = {}
         for kind, words in (("speech", self.speech | self.evidence), ("passive", self.passive | self.raising),
@@ -97,6 +106,16 @@ class Statements:
                 self.lower_kinds[key] = self.lower_kinds.get(key, ()) + (kind,)
 
     def __call__(self, doc: Doc) -> Doc:
+        doc._.communique_statements, doc._.communique_statement_actors = _Reading(self, doc).run()
+        return doc
+
+
+class _Reading:
+    """One document's reading: the Doc and what is looked up on it, kept off the
+    component (which holds only the cue lexicon)."""
+
+    def __init__(self, cues: Statements, doc: Doc):
+        self.cues = cues
         self.doc = doc
         self.owner = mention_owner(doc)
         self.quoted = quoted_tokens(doc)
@@ -109,9 +128,16 @@ class Statements:
         self.speech_verbs: dict[int, list[Token]] = {}  # sentence start -> its speech verbs
         self.sentences = list(doc.sents)  # Token.sent walks its whole sentence on every call
         self.sentence_starts = [sent.start for sent in self.sentences]
+        self.known = {a.key: a for a in all_actors(doc)}
+        self.candidates: dict[str, Actor] = {}  # new speakers, and new mentions of known actors
+
+    def run(self) -> tuple[list[dict], list[Actor]]:
+        """The statements (content and span in characters, cue_i a token), and the
+        candidate actors they found."""
+        doc = self.doc
         statements: list[dict] = []
         object_cues: list[Token] = []
-        lemma_kinds, lower_kinds = self.lemma_kinds, self.lower_kinds
+        lemma_kinds, lower_kinds = self.cues.lemma_kinds, self.cues.lower_kinds
         for sent in doc.sents:
             found: dict[str, list[Token]] = {}
             for token in sent:
@@ -132,8 +158,7 @@ class Statements:
         # says nothing of who said it; a quotation, or a passive that names nobody, stays.
         statements = [s for s in statements if s["speaker"] is not None or s["direct"] or s.get("unattributed")]
         statements.sort(key=lambda s: s["content"])
-        doc._.communique_statements = [self._to_chars(s) for s in statements]
-        return doc
+        return [self._to_chars(s) for s in statements], list(self.candidates.values())
 
     # -------------------------------------------------------------- indirect
     def _indirect(self, sent: Span, cues) -> list[dict]:
@@ -151,11 +176,11 @@ class Statements:
         return out
 
     def _is_cue(self, verb: Token) -> bool:
-        if verb.lemma_ in self.speech:
+        if verb.lemma_ in self.cues.speech:
             return True
-        if verb.lemma_ in self.evidence:
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            return subject is not None and subject.lemma_.lower() in self.evidence_subjects
+        if verb.lemma_ in self.cues.evidence:
+            subject = first_subject(verb, ACTIVE_SUBJECTS)
+            return subject is not None and subject.lemma_.lower() in self.cues.evidence_subjects
         return False
 
     def _complement(self, cue: Token, sent: Span) -> tuple[int, int] | None:
@@ -191,7 +216,7 @@ class Statements:
         reported, ..." or a closing "..., she said." the parse hung on the main verb."""
         if cue.dep_ != "advcl" or cue.head.i in self.quoted or cue.tag_ not in FINITE_TAGS:
             return False
-        if not any(c.dep_ == "nsubj" for c in cue.children):
+        if not subjects(cue, ACTIVE_SUBJECTS):
             return False
         if any(c.dep_ in ("dobj", "xcomp", "advcl", "attr") for c in cue.children):
             return False
@@ -232,31 +257,31 @@ class Statements:
         for other in cue.children:  # "said that A, but in a later interview said B": B is another report
             if other.dep_ == "conj" and other.pos_ in ("VERB", "AUX") and start < other.i < end:
                 end = min(end, other.left_edge.i)
-                while end > start and doc[end - 1].lower_ in ("but", "and", "while", "then", ","):
+                while end > start and doc[end - 1].lower_ in self.cues.report_joiners:
                     end -= 1
         for trim_start, trim_end in self.trims:
             if start < trim_start < end and trim_end >= end - 1 and doc[trim_start].pos_ in TRIM_START_POS:
                 end = trim_start
-        while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "”»\"’" or doc[end - 1].is_space
+        while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in self.cues.content_closing_marks or doc[end - 1].is_space
                                or doc[end - 1].text == ","):
             end -= 1
         return (start, end) if end - start >= 2 else None
 
     def _reports(self, token: Token) -> bool:
         """A participle that opens a new report (", going as far as to say that ...")."""
-        return any(t.lemma_ in self.speech and t.pos_ in ("VERB", "AUX")
+        return any(t.lemma_ in self.cues.speech and t.pos_ in ("VERB", "AUX")
                    for t in token.subtree)
 
     def _runs_on(self, limit: int, sent: Span) -> bool:
         """After the parsed clause, ", but it will ..." still belongs to the claim."""
         doc = self.doc
-        return limit + 1 < sent.end and doc[limit].text == "," and doc[limit + 1].lower_ in ("but", "and", "although", "though")
+        return limit + 1 < sent.end and doc[limit].text == "," and doc[limit + 1].lower_ in self.cues.run_on_joiners
 
     def _claims(self, content: tuple[int, int]) -> list[tuple[int, int]]:
         """One claim per "that": "A and that B" -> A, B."""
         doc, (start, end) = self.doc, content
         cuts = [i for i in _between(self.thats, start, end)
-                if i - 1 >= start and doc[i - 1].lower_ in ("and", "but", "or")
+                if i - 1 >= start and doc[i - 1].lower_ in self.cues.claim_joiners
                 and doc[i].dep_ == "mark"]  # not "and that will continue ...": there "that" is a pronoun
         pieces, cursor = [], start
         for cut in cuts:
@@ -277,15 +302,15 @@ class Statements:
         for cue in cues:
             if cue.pos_ != "VERB" or cue.i in self.quoted:
                 continue
-            raising = cue.lemma_ in self.raising  # "Trump seems to ...": nobody named holds the view
+            raising = cue.lemma_ in self.cues.raising  # "Trump seems to ...": nobody named holds the view
             if not raising and not any(c.dep_ == "auxpass" for c in cue.children):
                 continue
-            subject = next((c for c in cue.children if c.dep_ == ("nsubj" if raising else "nsubjpass")), None)
+            subject = first_subject(cue, ("nsubj",) if raising else ("nsubjpass",))
             agent = next((c for c in cue.children if c.dep_ == "agent"), None)
             source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if subject is None:
                 continue
-            if subject.lower_ in self.expletives:
+            if subject.lower_ in self.cues.expletives:
                 that = self._that_after(cue, sent)
                 content = self._clause_to_end(that + 1, sent, cue) if that is not None else None
             else:
@@ -336,7 +361,7 @@ class Statements:
                 continue
             owner = next((c for c in noun.children if c.dep_ == "poss"), None)
             prep = next((c for c in noun.children if c.dep_ == "prep" and c.i > noun.i
-                         and c.lower_ in self.stance_prepositions), None)
+                         and c.lower_ in self.cues.stance_prepositions), None)
             if owner is None or prep is None or not any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
                 continue
             start, end = prep.i + 1, prep.right_edge.i + 1
@@ -362,8 +387,8 @@ class Statements:
             if not objects:
                 continue
             prepositional = all(o.dep_ == "prep" for o in objects)
-            if prepositional and cue.lemma_ not in self.stance_cues \
-                    and all(o.lower_ in TOPIC_PREPOSITIONS for o in objects):
+            if prepositional and cue.lemma_ not in self.cues.stance_cues \
+                    and all(o.lower_ in self.cues.topic_prepositions for o in objects):
                 continue  # "commented on the war": the topic, not what was said
             if prepositional and cue.tag_ == "VBG" and cue.head.i in taken:
                 continue  # "said that A, agreeing to B": hung on the report, whose act it is is unclear
@@ -391,10 +416,9 @@ class Statements:
         """A cue inside the writer's inference ("The call demonstrates that ... as both
         countries seek to ..."): the writer's reading, not a report."""
         root = cue.sent.root
-        if root.i == cue.i or root.i in self.quoted or root.lemma_ not in self.inference:
+        if root.i == cue.i or root.i in self.quoted or root.lemma_ not in self.cues.inference:
             return False
-        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if any(t.i in self.owner or t.lower_ in self.personal for c in subjects for t in c.subtree):
+        if any(t.i in self.owner or t.lower_ in self.cues.personal for c in subjects(root) for t in c.subtree):
             return False  # "Lawyers for the family argue ...": somebody's inference, a report
         return any(c.dep_ == "ccomp" and c.left_edge.i <= cue.i <= c.right_edge.i for c in root.children)
 
@@ -402,7 +426,7 @@ class Statements:
     def _according_to(self, sent: Span, firsts) -> list[dict]:
         doc, out = self.doc, []
         for first in firsts:
-            for phrase in self.according:
+            for phrase in self.cues.according:
                 if first.i + len(phrase) > sent.end or first.lower_ != phrase[0] \
                         or any(doc[first.i + j].lower_ != word for j, word in enumerate(phrase[1:], 1)):
                     continue
@@ -441,10 +465,10 @@ class Statements:
                 cue = self._governing_cue(start, end)
             if cue is None:
                 previous = out[-1] if out else None
-                if previous and len(words) > self.scare_max and self._adjacent(previous, start):
+                if previous and len(words) > self.cues.scare_max and self._adjacent(previous, start):
                     out.append({**previous, "content": (start, end), "span": (start, end), "direct": True})
                 continue
-            if len(words) <= self.scare_max and not self._governs(cue, start, end):
+            if len(words) <= self.cues.scare_max and not self._governs(cue, start, end):
                 continue
             phrase = self._object_phrase(cue, start, end)
             if phrase is not None:  # 'called the plan “a disaster”': the whole object, in the writer's words
@@ -453,10 +477,9 @@ class Statements:
             out.append(self._statement(cue, start, end, direct=True))
         return out
 
-    @staticmethod
-    def _prepositional_object(prep: Token) -> bool:
+    def _prepositional_object(self, prep: Token) -> bool:
         """"called for a ban", not "in a statement" or "on Monday"."""
-        if prep.dep_ != "prep" or prep.lower_ in ADVERBIAL_PREPOSITIONS:
+        if prep.dep_ != "prep" or prep.lower_ in self.cues.adverbial_prepositions:
             return False
         return not any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
@@ -470,7 +493,7 @@ class Statements:
         if not (left <= start and end <= right):
             return None
         opener = doc[start - 2] if start >= 2 else None
-        if opener is not None and opener.lower_ in RELATIVE_PRONOUNS:  # 'cooperation that “demonstrates ...”'
+        if opener is not None and opener.lower_ in self.cues.relative_pronouns:  # 'cooperation that “demonstrates ...”'
             return None
         if right == end and end < len(doc) and doc[end].is_quote:
             right = end + 1  # the closing mark
@@ -489,7 +512,7 @@ class Statements:
             if token.text != "," or token.i in self.quoted:
                 continue
             nxt = doc[token.i + 1]
-            if nxt.lower_ in ("who", "which", "whose", "with"):
+            if nxt.lower_ in self.cues.aside_openers:
                 return token.i
             for t in doc[token.i + 1:end]:
                 if t.text == ",":
@@ -501,11 +524,11 @@ class Statements:
     def _closing_mark(self, start: int, end: int) -> int:
         """End extended over '.”' when the content opens a quotation it does not close."""
         doc = self.doc
-        opened = sum(1 for t in doc[start:end] if t.text in ("“", "«"))
-        closed = sum(1 for t in doc[start:end] if t.text in ("”", "»"))
+        opened = sum(1 for t in doc[start:end] if t.text in self.cues.opening_marks)
+        closed = sum(1 for t in doc[start:end] if t.text in self.cues.closing_marks)
         if opened > closed:
             for i in range(end, min(end + 2, len(doc))):
-                if doc[i].text in ("”", "»"):
+                if doc[i].text in self.cues.closing_marks:
                     return i + 1
                 if not doc[i].is_punct:
                     break
@@ -521,7 +544,7 @@ class Statements:
             if i + 1 < len(spans):
                 gap = doc[end:spans[i + 1][0]]
                 near = len(gap) <= SPLIT_QUOTE_GAP_TOKENS  # scan only a short gap
-                cues = [t for t in gap if t.lemma_ in self.speech and t.pos_ in ("VERB", "AUX")] if near else []
+                cues = [t for t in gap if t.lemma_ in self.cues.speech and t.pos_ in ("VERB", "AUX")] if near else []
                 if cues and "\n" not in gap.text:
                     groups.append((start, spans[i + 1][1], cues[0]))
                     i += 2
@@ -542,12 +565,12 @@ class Statements:
         while node.head.i != node.i and seen < 12:
             node = node.head
             seen += 1
-            if not (start <= node.i < end) and (node.lemma_ in self.speech or node.lemma_ in self.quote_only) \
+            if not (start <= node.i < end) and (node.lemma_ in self.cues.speech or node.lemma_ in self.cues.quote_only) \
                     and node.pos_ in ("VERB", "AUX"):
                 return node
         sent = self.sentences[bisect_right(self.sentence_starts, start) - 1]  # doc[start].sent, found faster
         if sent.start not in self.speech_verbs:  # once per sentence, not once per quotation in it
-            self.speech_verbs[sent.start] = [t for t in sent if t.lemma_ in self.speech and t.pos_ in ("VERB", "AUX")]
+            self.speech_verbs[sent.start] = [t for t in sent if t.lemma_ in self.cues.speech and t.pos_ in ("VERB", "AUX")]
         candidates = [t for t in self.speech_verbs[sent.start] if not (start <= t.i < end) and t.i not in self.quoted]
         return min(candidates, key=lambda t: min(abs(t.i - start), abs(t.i - end))) if candidates else None
 
@@ -572,7 +595,7 @@ class Statements:
         if speaker is not None and relative is not None:  # "who" is a mention of the voters it stands for
             self._mention(speaker, relative.i, relative.i + 1)
         if cue_text is None:
-            particle = self.particles.get(cue.lemma_)
+            particle = self.cues.particles.get(cue.lemma_)
             following = self.doc[cue.i + 1] if cue.i + 1 < len(self.doc) else None
             cue_text = cue.text + (" " + following.text if particle and following is not None and following.lower_ == particle else "")
         bounds = [start, end, cue.i, cue.i + 1]
@@ -588,15 +611,14 @@ class Statements:
         """The cue's subject; and the relative pronoun standing for it ("voters who said")."""
         verb = cue
         for _ in range(6):
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subjects:
-                subject = subjects[0]
-                if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            subject = first_subject(verb)
+            if subject is not None:
+                if subject.lower_ in self.cues.relative_pronouns and verb.dep_ == "relcl":
                     return verb.head, subject  # "voters who said ...": the voters
-                return (None if subject.lower_ in self.expletives else subject), None
+                return (None if subject.lower_ in self.cues.expletives else subject), None
             head = verb.head
             if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp" \
-                    and head.head.lemma_ in self.speech and head.head.i not in self.quoted \
+                    and head.head.lemma_ in self.cues.speech and head.head.i not in self.quoted \
                     and self.doc[verb.i - 1].text == ",":
                 verb = head.head  # "said A, agreeing to B": the parse hangs the participle on A; it is the speaker's
                 continue
@@ -636,12 +658,12 @@ class Statements:
                 return self.owner[i]
         if subject.lower_ == "i" and subject.i not in self.quoted:  # outside quotation marks, "I" is the writer
             return self._writer(subject)
-        if subject.pos_ == "PRON" and subject.lower_ in self.personal:
+        if subject.pos_ == "PRON" and subject.lower_ in self.cues.personal:
             return None  # "he" that coreference left unresolved: no speaker rather than a wrong one
         return self._new_speaker(subject)
 
     def _new_speaker(self, subject: Token) -> str:
-        """An actor for a speaker no dictionary knows: its noun phrase, code null."""
+        """A candidate actor for a speaker no dictionary knows: its noun phrase, code null."""
         doc = self.doc
         start = subject.left_edge.i
         while start < subject.i and doc[start].pos_ == "DET":
@@ -655,51 +677,45 @@ class Statements:
         kind = "person" if subject.ent_type_ == "PERSON" or subject.tag_ == "NNP" and subject.ent_type_ in ("", "PERSON") \
             else "group"
         key = "S:" + text.lower()
-        actors = doc._.communique_actors if doc._.communique_actors is not None else []
-        if not any(a.key == key for a in actors):
-            actors.append(Actor(key=key, name=text, code=None, country=None, kind=kind))
-            doc._.communique_actors = actors
+        if key not in self.candidates and key not in self.known:
+            self.candidates[key] = Actor(key=key, name=text, code=None, country=None, kind=kind)
         self._mention(key, start, end)
         return key
 
     def _writer(self, pronoun: Token) -> str:
-        """The article's writer, an actor of its own, with this "I" as a mention."""
-        doc, key = self.doc, "S:the writer"
-        actors = doc._.communique_actors if doc._.communique_actors is not None else []
-        if not any(a.key == key for a in actors):
-            actors.append(Actor(key=key, name="the writer", code=None, country=None, kind="person"))
-            doc._.communique_actors = actors
+        """The article's writer, a candidate actor of its own, with this "I" as a mention."""
+        key = "S:the writer"
+        if key not in self.candidates and key not in self.known:
+            self.candidates[key] = Actor(key=key, name="the writer", code=None, country=None, kind="person")
         self._mention(key, pronoun.i, pronoun.i + 1)
         return key
 
     def _mention(self, key: str, start: int, end: int) -> None:
-        """Tokens start..end as one more mention of actor ``key``."""
-        doc = self.doc
-        actor = next((a for a in doc._.communique_actors or [] if a.key == key), None)
-        if actor is None or (start, end) in actor.mentions:
+        """Tokens start..end as one more mention of actor ``key``: on its candidate (a
+        known actor's becomes a candidate with its key, which all_actors merges)."""
+        actor = self.candidates.get(key)
+        if actor is None:
+            known = self.known.get(key)
+            if known is None:
+                return
+            actor = self.candidates[key] = replace(known, mentions=[])
+        if (start, end) in actor.mentions or key in self.known and (start, end) in self.known[key].mentions:
             return
         actor.mentions.append((start, end))
-        mentions = doc._.communique_mentions or []
-        mentions.append((start, end, key))
-        doc._.communique_mentions = sorted(mentions)
         for i in range(start, end):
             self.owner.setdefault(i, key)
 
     def _to_chars(self, statement: dict) -> dict:
-        doc = self.doc
-
-        def chars(span):
-            s, e = span
-            return (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
-
-        return {**statement, "content": chars(statement["content"]), "span": chars(statement["span"]),
-                "cue_span": chars((statement["cue_i"], statement["cue_i"] + 1))}
+        # Transitional: events still reads the contents in characters (see #11).
+        doc, cue = self.doc, statement["cue_i"]
+        return {**statement, "content": char_span(doc, *statement["content"]),
+                "span": char_span(doc, *statement["span"]), "cue_span": char_span(doc, cue, cue + 1)}
 
 
 def mention_owner(doc: Doc) -> dict[int, str]:
     """Token -> the actor key of the shortest mention covering it (the most specific)."""
     owner: dict[int, tuple[int, str]] = {}
-    for start, end, key in doc._.communique_mentions or []:
+    for start, end, key in all_mentions(doc):
         for i in range(start, end):
             if i not in owner or end - start < owner[i][0]:
                 owner[i] = (end - start, key)
@@ -749,7 +765,9 @@ def _mark_direct_if_quoted(statements: list[dict], quote: tuple[int, int], quote
             statement["direct"] = True
 
 
-@Language.factory("communique_statements", assigns=["doc._.communique_statements"],
-                  requires=["doc._.communique_mentions", "token.dep"])
+@Language.factory("communique_statements",
+                  assigns=["doc._.communique_statements", "doc._.communique_statement_actors"],
+                  requires=["doc._.communique_actors", "doc._.communique_mentions", "token.dep", "token.lemma",
+                            "token.tag", "token.ent_type", "token.is_sent_start"])
 def make_statements(nlp: Language, name: str) -> Statements:
     return Statements(nlp)

@@ -11,9 +11,10 @@ by general cues (``data/voice/lexicon.yml``):
 - an *evaluative* or *hedged* stretch: the comma-delimited stretch around an
   evaluative word or a hedge ("Most interestingly", ", an apparent dig at ...").
 
-Words inside quotation marks are never the writer's. The statements component
-trims these stretches off the end of a reported content; then ``communique_voice``
-(which runs after it) keeps as editorial only the stretches that lie outside every
+Words inside quotation marks are never the writer's. ``editorial_stretches`` is pure
+on the Doc (nothing is cached on it): the statements component calls it to trim
+these stretches off the end of a reported content; then ``communique_voice`` (which
+runs after it) keeps as editorial only the stretches that lie outside every
 attributed content, and cuts each sentence's segment into reported and editorial
 pieces.
 """
@@ -26,14 +27,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..resources import load_yaml
+from .parse import char_span, subjects
 from .quotes import quoted_tokens
-
-if not Doc.has_extension("communique_editorial"):
-    Doc.set_extension("communique_editorial", default=None)
-
-DELIMITERS = {",", ";", "—", "–", "(", ")", ":"}
-QUOTE_OPEN = {"“", "«", '"', "‘"}
-QUOTE_CLOSE = {"”", "»", '"', "’"}
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +41,17 @@ def _lexicon():
         "inference": set(data["inference_verbs"]),
         "forecast": set(data["forecast_verbs"]),
         "modals": set(data["future_modals"]),
+        "person_subjects": set(data["person_subjects"]),
+        "delimiters": set(data["delimiters"]),
+        "quote_open": set(data["quote_open"]),
+        "quote_close": set(data["quote_close"]),
     }
+
+
+def inference_verbs() -> set[str]:
+    """The verbs of inference (``inference_verbs`` in the voice lexicon): the statements
+    component reads them too, to leave the writer's inference out of what was reported."""
+    return set(_lexicon()["inference"])
 
 
 def _phrases(words):
@@ -70,9 +75,7 @@ def _has(tokens, phrases) -> int | None:
 
 
 def editorial_stretches(doc: Doc) -> list[tuple[int, int, str]]:
-    """Candidate editorial stretches (token start, token end, reason), cached on the Doc."""
-    if doc._.communique_editorial is not None:
-        return doc._.communique_editorial
+    """Candidate editorial stretches (token start, token end, reason); pure on the Doc."""
     lex = _lexicon()
     quoted = quoted_tokens(doc)
     text = doc.text  # built afresh on every access: read it once
@@ -100,23 +103,22 @@ def editorial_stretches(doc: Doc) -> list[tuple[int, int, str]]:
         if root.i not in quoted and _forecast(sent, root, lex):
             found.append((start, end, "forecast"))
             continue
-        for piece_start, piece_end in _comma_stretches(sent):
+        for piece_start, piece_end in _comma_stretches(sent, lex):
             tokens = [t for t in doc[piece_start:piece_end] if t.i not in quoted]
             for phrases, reason in ((lex["evaluative"], "evaluative"), (lex["hedges"], "hedge")):
                 if tokens and _has(tokens, phrases) is not None:
                     found.append((piece_start, piece_end, reason))
                     break
-    doc._.communique_editorial = found
     return found
 
 
 def _inference(root, lex) -> bool:
     if root.lemma_ not in lex["inference"]:
         return False
-    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    found = subjects(root)
     # "The call demonstrates": an event or a thing concludes, not a person reporting.
-    return bool(subjects) and all(s.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE") and s.pos_ in ("NOUN", "PRON")
-                                  and s.lower_ not in ("he", "she", "they", "we", "i") for s in subjects)
+    return bool(found) and all(s.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE") and s.pos_ in ("NOUN", "PRON")
+                               and s.lower_ not in lex["person_subjects"] for s in found)
 
 
 def _forecast(sent: Span, root, lex) -> bool:
@@ -126,22 +128,22 @@ def _forecast(sent: Span, root, lex) -> bool:
     return root.lemma_ in lex["forecast"] or _has(list(sent), lex["hedges"]) is not None
 
 
-def _comma_stretches(sent: Span) -> list[tuple[int, int]]:
+def _comma_stretches(sent: Span, lex) -> list[tuple[int, int]]:
     """The sentence cut at commas, semicolons, dashes and brackets (delimiters excluded)."""
     out, start = [], None
     for token in sent:
-        if token.text in DELIMITERS or token.is_space:
+        if token.text in lex["delimiters"] or token.is_space:
             if start is not None:
                 out.append((start, token.i))
             start = None
             continue
         if start is None:
-            if token.is_punct and not token.text.isalnum() and token.text not in QUOTE_OPEN:
+            if token.is_punct and not token.text.isalnum() and token.text not in lex["quote_open"]:
                 continue
             start = token.i
     if start is not None:
         last = sent.end
-        while last > start and sent.doc[last - 1].is_punct and sent.doc[last - 1].text not in QUOTE_CLOSE:
+        while last > start and sent.doc[last - 1].is_punct and sent.doc[last - 1].text not in lex["quote_close"]:
             last -= 1
         out.append((start, last))
     return out
@@ -155,7 +157,7 @@ class Voice:
         contents = [s["content"] for s in (doc._.communique_statements or [])]  # character spans
         editorial = []
         for start, end, _ in editorial_stretches(doc):
-            s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+            s_char, e_char = char_span(doc, start, end)
             if not _mostly_inside(s_char, e_char, contents):
                 editorial.append((s_char, e_char))
         segments, text = [], doc.text
@@ -203,6 +205,7 @@ def _cut(text: str, segment: dict, editorial: list[tuple[int, int]]) -> list[dic
 
 
 @Language.factory("communique_voice", assigns=["doc._.communique_segments"],
-                  requires=["doc._.communique_segments"])
+                  requires=["doc._.communique_segments", "doc._.communique_statements", "token.dep", "token.lemma",
+                            "token.is_sent_start"])
 def make_voice(nlp: Language, name: str) -> Voice:
     return Voice()
