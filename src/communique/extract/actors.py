@@ -20,11 +20,16 @@ The cascade, per document:
 4. *Coreference*: later short names join the earlier actor ("Xi" -> Xi Jinping);
    person pronouns that are speakers or participants join the nearest person;
    "the two countries" / "both leaders" join the last two actors of that kind.
+
+The document date that offices resolve against is explicit, never today's date: the
+document's published date (``doc._.communique_published``), else the component's
+``reference_date`` config value (YYYY-MM-DD), else the start of the latest term in
+the data (the newest office start in the dictionaries), so the same input gives the
+same output on any day.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -38,8 +43,6 @@ for _name in ("communique_actors", "communique_mentions"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
-LOCATIVE_PREPOSITIONS = {"in", "to", "at", "from", "near", "into", "outside", "inside", "around", "across",
-                         "via", "through", "toward", "towards", "over", "within", "throughout"}
 MAX_MODIFIERS = 3
 PRONOUN_REACH_SENTENCES = 8  # a person pronoun looks this far back for a subject
 
@@ -67,8 +70,9 @@ class Actor:
 
 
 class ActorRecognizer:
-    def __init__(self, nlp: Language, extra_files: tuple[str, ...] = ()):
+    def __init__(self, nlp: Language, extra_files: tuple[str, ...] = (), reference_date: str | None = None):
         self.gazetteer: Gazetteer = load_gazetteer(tuple(extra_files))
+        self.reference_date = reference_date or latest_term_start(self.gazetteer)
         names = load_yaml("actors/names.yml")
         self.title_modifiers = {w.lower() for w in names["title_modifiers"]}
         self.honorifics = set(names["honorifics"])
@@ -76,6 +80,8 @@ class ActorRecognizer:
         self.person_pronouns = set(names["person_pronouns"])
         self.group_pronouns = set(names.get("group_pronouns") or [])
         self.pronoun_roles = set(names["pronoun_roles"])
+        self.pair_words = set(names["pair_words"])
+        self.locative_prepositions = set(names["locative_prepositions"])
         self.name_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         by_key: dict[str, list] = {}
         for text, (key, form) in self.gazetteer.phrases.items():
@@ -221,7 +227,7 @@ class ActorRecognizer:
 
     # ------------------------------------------------------------------ resolution
     def __call__(self, doc: Doc) -> Doc:
-        day = doc._.communique_published or date.today().isoformat()
+        day = doc._.communique_published or self.reference_date
         actors: dict[str, Actor] = {}
         mentions: list[tuple[int, int, str]] = []
 
@@ -275,7 +281,7 @@ class ActorRecognizer:
         if unit.form != "capital":
             return True
         head = doc[unit.end - 1]
-        return not (head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS)
+        return not (head.dep_ == "pobj" and head.head.lower_ in self.locative_prepositions)
 
     def _from_entry(self, entry: Entry, day: str, country: str | None = None) -> Actor:
         code, role = entry.code, None
@@ -404,7 +410,7 @@ class ActorRecognizer:
             elif lower in self.pair_nouns and token.i > 0:
                 first = doc[token.i - 1]
                 start = token.i - 2 if first.lower_ == "two" and token.i > 1 and doc[token.i - 2].lower_ == "the" else token.i - 1
-                if first.lower_ not in ("two", "both"):
+                if first.lower_ not in self.pair_words:
                     continue
                 kind = self.pair_nouns[lower]
                 kinds = {"country", "organization", "group", "person"} if kind == "any" else {kind}
@@ -445,8 +451,17 @@ def _sector_of(code: str | None) -> str | None:
     return code[3:6] if code and len(code) >= 6 and not code.startswith(("IGO", "IMG", "NGO")) else None
 
 
+def latest_term_start(gazetteer: Gazetteer) -> str:
+    """The start of the latest term in the dictionaries: the reference date when a
+    document has no published date and no ``reference_date`` is configured."""
+    return max((o.start for e in gazetteer.entries.values() for o in e.offices if o.start), default="")
+
+
 @Language.factory("communique_actors", assigns=["doc._.communique_actors", "doc._.communique_mentions"],
-                  requires=["token.dep", "doc.ents"], default_config={"extra_files": []})
-def make_actors(nlp: Language, name: str, extra_files: list[str]) -> ActorRecognizer:
-    """Actors with CAMEO codes; ``extra_files``: user dictionaries merged over the built-ins."""
-    return ActorRecognizer(nlp, tuple(extra_files))
+                  requires=["token.dep", "token.lemma", "token.tag", "doc.ents"],
+                  default_config={"extra_files": [], "reference_date": None})
+def make_actors(nlp: Language, name: str, extra_files: list[str], reference_date: str | None) -> ActorRecognizer:
+    """Actors with CAMEO codes; ``extra_files``: user dictionaries merged over the built-ins;
+    ``reference_date``: the date offices resolve against when a document has no published
+    date (default: the start of the latest term in the data)."""
+    return ActorRecognizer(nlp, tuple(extra_files), reference_date)
