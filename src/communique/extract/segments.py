@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..resources import load_yaml
+from .parse import char_span
 
 HEADING_MAX_WORDS = 12
 
@@ -75,7 +76,7 @@ class Segments:
             tokens = [t for t in sent if not t.is_space]
             if not tokens:
                 continue
-            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+            start, end = char_span(doc, tokens[0].i, tokens[-1].i + 1)
             while b < len(blocks) - 1 and blocks[b][1] <= start:
                 b += 1
             # A bullet's mark is not part of its first sentence's words.
