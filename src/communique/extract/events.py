@@ -21,6 +21,15 @@ Per clause, on the parse, with the ontology and the patterns as data
    to", "pledged"), hypothetical ("if", "would"), forecast (the writer's own future), else
    asserted; voice from the segments; date from a time expression in the clause, else
    the published date; the evidence span is the clause.
+
+One writer per extension: the component writes ``doc._.communique_events`` and, for a
+country named only as a place ("in Baghdad"), a candidate actor in
+``doc._.communique_event_actors``; it reads every actor through ``actor_view``. The
+component holds only what is loaded once (codebook, patterns, cue Matcher, gazetteer
+with its ``extra_files`` config); each Doc is worked on by an :class:`_Extraction`.
+The data files are checked when loaded (C205), and CAMEO codebook knowledge the rules
+need (fallback codes, hostile roots, ...) and the English words they test are named
+keys of ``patterns.yml``, documented there.
 """
 from __future__ import annotations
 
