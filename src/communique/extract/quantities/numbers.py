@@ -30,63 +30,101 @@ MAX_EXPONENT_CHARS = 5
 MAX_EXPONENT = 300  # 10.0 ** 309 raises OverflowError
 
 
-def read_number(ctx, text: str, m: re.Match) -> Number | None:
+@dataclass
+class _Figure:
+    """A figure being read from digits: as written so far, its value, its end."""
+    raw: str
+    value: float
+    end: int
+
+
+def _exponent(lex, text: str, f: _Figure) -> bool:
+    """"1e6", "2.5E-3"; False when there is no finite figure ("1e99999")."""
+    em = lex.exponent.match(text, f.end)
+    if em:
+        exponent = em.group(1).replace("−", "-")
+        if len(exponent) > MAX_EXPONENT_CHARS or abs(int(exponent)) > MAX_EXPONENT:
+            return False  # 10.0 ** 400 raises OverflowError
+        f.value *= 10.0 ** int(exponent)
+        f.end = em.end()
+    return True
+
+
+def _times_power(lex, text: str, f: _Figure) -> bool:
+    """"3 x 10^8", "1.6 × 10−19"; False when it overflows."""
+    sm = lex.science.match(text, f.end)
+    if sm and sm.group(2) and len(sm.group(1)) <= MAX_FIGURE_CHARS and len(sm.group(2)) <= MAX_EXPONENT_CHARS:
+        base, exp = int(sm.group(1)), int(sm.group(2).replace("−", "-"))
+        if abs(exp) < 40:
+            try:
+                f.value *= float(base) ** exp
+            except OverflowError:  # float ** int raises rather than giving inf
+                return False
+            f.end = sm.end()
+    return True
+
+
+def _divided_by_zero(lex, text: str, f: _Figure) -> bool:
+    """A fraction "1/4", "1/40" (not "1987/88", "24/7"), a vulgar fraction "2½", a mixed number
+    "2 1/2", or thousands written with spaces "1 000 000". True for "1/0" (f.end past it)."""
+    fm = lex.fraction.match(text, f.end)
+    if fm and len(fm.group(1)) > MAX_FIGURE_CHARS:
+        fm = None  # not a denominator: int() refuses more than 4,300 digits
+    whole = "," not in f.raw and "." not in f.raw
+    if fm and whole and int(fm.group(1)) == 0:
+        f.end = fm.end()
+        return True
+    if fm and whole and f.value < int(fm.group(1)):
+        f.value, f.end = f.value / int(fm.group(1)), fm.end()
+    elif f.end < len(text) and text[f.end] in VULGAR:
+        f.value += unicodedata.numeric(text[f.end])
+        f.end += 1
+    else:
+        _mixed_or_thousands(lex, text, f)
+    return False
+
+
+def _mixed_or_thousands(lex, text: str, f: _Figure) -> None:
+    mm = lex.mixed.match(text, f.end)
+    if mm and max(len(mm.group(1)), len(mm.group(2))) > MAX_FIGURE_CHARS:
+        mm = None  # not a fraction: int() refuses more than 4,300 digits
+    if mm and "." not in f.raw and int(mm.group(2)) and int(mm.group(1)) < int(mm.group(2)):
+        f.value += int(mm.group(1)) / int(mm.group(2))
+        f.end = mm.end()
+    elif len(f.raw) <= 3 and f.raw.isdigit():
+        tm = lex.space_thousands.match(text, f.end)
+        while tm:
+            f.value = f.value * 1000 + int(tm.group(1))
+            f.end = tm.end()
+            tm = lex.space_thousands.match(text, f.end)
+
+
+def read_digits(ctx, text: str, start: int) -> Number | None:
+    """A number written with digits at start ("1,200", "3.5", "1e6", "2 1/2", "1 000 000", "5 ± 0.2")."""
     lex = ctx.lex
+    dm = lex.digits.match(text, start)
+    if not dm:
+        return None
+    raw = dm.group()
+    if len(raw) > MAX_FIGURE_CHARS:
+        return None  # a serial, a hash or noise, not a figure (and float() of it is infinite)
+    f = _Figure(raw, float(raw.replace(",", "")), dm.end())
+    if not _exponent(lex, text, f) or not _times_power(lex, text, f):
+        return None
+    if _divided_by_zero(lex, text, f):
+        return Number(float("nan"), start, f.end, True, [])  # "1/0"
+    pm = lex.pm.match(text, f.end)
+    if pm:
+        f.end = pm.end()
+    if not math.isfinite(f.value):  # "9.9e307 x 10^9": past a float's range
+        return None
+    return Number(f.value, start, f.end, True, [])
+
+
+def read_number(ctx, text: str, m: re.Match) -> Number | None:
+    """The number at a trigger match: digits, a vulgar fraction, or number words."""
     if m.group("d") is not None:
-        start = m.start()
-        dm = lex.digits.match(text, start)
-        if not dm:
-            return None
-        raw = dm.group()
-        if len(raw) > MAX_FIGURE_CHARS:
-            return None  # a serial, a hash or noise, not a figure (and float() of it is infinite)
-        end = dm.end()
-        value = float(raw.replace(",", ""))
-        em = lex.exponent.match(text, end)
-        if em:
-            exponent = em.group(1).replace("−", "-")
-            if len(exponent) > MAX_EXPONENT_CHARS or abs(int(exponent)) > MAX_EXPONENT:
-                return None  # "1e99999": no finite figure (10.0 ** 400 raises OverflowError)
-            value *= 10.0 ** int(exponent)
-            end = em.end()
-        sm = lex.science.match(text, end)
-        if sm and sm.group(2) and len(sm.group(1)) <= MAX_FIGURE_CHARS and len(sm.group(2)) <= MAX_EXPONENT_CHARS:
-            base, exp = int(sm.group(1)), int(sm.group(2).replace("−", "-"))
-            if abs(exp) < 40:
-                try:
-                    value *= float(base) ** exp
-                except OverflowError:  # float ** int raises rather than giving inf
-                    return None
-                end = sm.end()
-        fm = lex.fraction.match(text, end)
-        if fm and len(fm.group(1)) > MAX_FIGURE_CHARS:
-            fm = None  # not a denominator: int() refuses more than 4,300 digits
-        if fm and "," not in raw and "." not in raw and int(fm.group(1)) == 0:
-            return Number(float("nan"), start, fm.end(), True, [])  # "1/0"
-        if fm and "," not in raw and "." not in raw and value < int(fm.group(1)):
-            value, end = value / int(fm.group(1)), fm.end()  # "1/4", "1/40" (not "1987/88", "24/7")
-        elif end < len(text) and text[end] in VULGAR:
-            value += unicodedata.numeric(text[end])
-            end += 1
-        else:
-            mm = lex.mixed.match(text, end)
-            if mm and max(len(mm.group(1)), len(mm.group(2))) > MAX_FIGURE_CHARS:
-                mm = None  # not a fraction: int() refuses more than 4,300 digits
-            if mm and "." not in raw and int(mm.group(2)) and int(mm.group(1)) < int(mm.group(2)):
-                value += int(mm.group(1)) / int(mm.group(2))
-                end = mm.end()
-            elif len(raw) <= 3 and raw.isdigit():
-                tm = lex.space_thousands.match(text, end)
-                while tm:
-                    value = value * 1000 + int(tm.group(1))
-                    end = tm.end()
-                    tm = lex.space_thousands.match(text, end)
-        pm = lex.pm.match(text, end)
-        if pm:
-            end = pm.end()
-        if not math.isfinite(value):  # "9.9e307 x 10^9": past a float's range
-            return None
-        return Number(value, start, end, True, [])
+        return read_digits(ctx, text, m.start())
     if m.group("v") is not None:
         return Number(unicodedata.numeric(m.group("v")), m.start(), m.end(), True, [])
     if m.group("w") is not None:

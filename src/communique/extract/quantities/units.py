@@ -52,99 +52,127 @@ def prefix(ctx, text, start):
     return currency, cur_start, negative
 
 
-def read_tail(ctx, text: str, num: Number, currency) -> Tail:
-    """Scale, unit and rate written after the number."""
+@dataclass
+class _Scan:
+    """Reading the tail: the value so far, the position, a money scale letter not yet decided."""
+    value: float
+    pos: int
+    scale_letter: str | None = None
+
+
+def _glued_letters(ctx, text: str, num: Number, r: _Scan) -> int:
+    """Letters glued to the digits: a scale ("200B", "1.5bn", "0.5k"), a unit ("10kg"), an
+    ordinal or a decade ("21st", "1990s", "'90s"), or an identifier. The end of the text to
+    skip when it is not a quantity, else 0."""
     lex = ctx.lex
-    value, pos = num.value, num.end
-    scale_letter = None
-    tail = Tail(value)
-    # glued letters: a scale ("200B", "1.5bn", "0.5k"), a unit ("10kg"), an ordinal or decade, or an identifier
-    if num.digits and pos < len(text) and text[pos].isalpha():
-        letters = lex.glued_letters.match(text, pos).group()
-        raw = text[num.start:num.end]
-        if letters == "s" and re.fullmatch(r"\d?\d0|1\d\d0|20\d0", raw):
-            tail.skip = pos + 1  # "1990s", "80s"
-            return tail
-        if letters.lower() in lex.ordinal_suffixes and letters != "s":
-            tail.skip = pos + len(letters)
-            return tail
-        if letters in lex.scale_letters:
-            value *= lex.scale_letters[letters]
-            pos += len(letters)
-            num.scaled = True
-        elif letters.lower() in lex.scale_abbr:
-            value *= lex.scale_abbr[letters.lower()]
-            pos += len(letters)
-            num.scaled = True
-        elif letters in lex.scale_letters_money:
-            scale_letter = letters
-            pos += len(letters)
-            if letters != "m" and num.value < 1000:
-                # "200B in trade", "$2.174T": a scale even without a currency
-                value *= lex.scale_letters_money[letters]
-                num.scaled, scale_letter = True, None
-        else:
-            got = unit_at(ctx, text, pos, glued_only=True)
-            if not got:
-                tail.skip = identifier_end(text, pos)
-                return tail
-    elif num.digits and text[pos:pos + 1] in ("'", "’") and text[pos + 1:pos + 2] == "s":
-        tail.skip = pos + 2  # "'90s", "1990's"
-        return tail
-    # scale words: "1.5 billion", "3.4 mln", "two dozen"
-    if not num.scaled and scale_letter is None:
-        sm = lex.scale_after.match(text, pos)
-        if sm:
-            value *= lex.scales[sm.group(1).lower()]
-            pos = sm.end()
-            num.scaled = True
-        else:
-            am = lex.abbr_after.match(text, pos)
-            if am:
-                value *= lex.scale_abbr[am.group(1).lower()]
-                pos = am.end()
-                num.scaled = True
-        if num.digits:
-            dm = lex.dozen_after.match(text, pos)
-            if dm:
-                value *= lex.dozens[dm.group(1).lower()]
-                pos = dm.end()
-    tail.scale_end = pos
+    pos = r.pos
+    if not num.digits:
+        return 0
+    if text[pos:pos + 1] in ("'", "’") and text[pos + 1:pos + 2] == "s":
+        return pos + 2  # "'90s", "1990's"
+    if not (pos < len(text) and text[pos].isalpha()):
+        return 0
+    letters = lex.glued_letters.match(text, pos).group()
+    if letters == "s" and re.fullmatch(r"\d?\d0|1\d\d0|20\d0", text[num.start:num.end]):
+        return pos + 1  # "1990s", "80s"
+    if letters.lower() in lex.ordinal_suffixes and letters != "s":
+        return pos + len(letters)
+    scale = lex.scale_letters.get(letters) or lex.scale_abbr.get(letters.lower())
+    if scale:
+        r.value *= scale
+        r.pos += len(letters)
+        num.scaled = True
+    elif letters in lex.scale_letters_money:
+        r.scale_letter = letters
+        r.pos += len(letters)
+        if letters != "m" and num.value < 1000:
+            # "200B in trade", "$2.174T": a scale even without a currency
+            r.value *= lex.scale_letters_money[letters]
+            num.scaled, r.scale_letter = True, None
+    elif not unit_at(ctx, text, pos, glued_only=True):
+        return identifier_end(text, pos)
+    return 0
+
+
+def _scale_words(ctx, text: str, num: Number, r: _Scan) -> None:
+    """"1.5 billion", "3.4 mln", "two dozen"."""
+    lex = ctx.lex
+    if num.scaled or r.scale_letter is not None:
+        return
+    sm = lex.scale_after.match(text, r.pos)
+    am = None if sm else lex.abbr_after.match(text, r.pos)
+    if sm:
+        r.value *= lex.scales[sm.group(1).lower()]
+        r.pos = sm.end()
+        num.scaled = True
+    elif am:
+        r.value *= lex.scale_abbr[am.group(1).lower()]
+        r.pos = am.end()
+        num.scaled = True
+    dm = lex.dozen_after.match(text, r.pos) if num.digits else None
+    if dm:
+        r.value *= lex.dozens[dm.group(1).lower()]
+        r.pos = dm.end()
+
+
+def _scale_letter(ctx, text: str, num: Number, currency, r: _Scan, unit, end):
+    """"5m": millions before money or a plural noun ("5m people"), else metres; (unit, end),
+    or None when it is an identifier."""
+    lex = ctx.lex
+    if currency or (unit is not None and unit.dimension == "currency") or (
+            unit is None and counted_plural(ctx, text, r.pos)):
+        r.value *= lex.scale_letters_money[r.scale_letter]
+        num.scaled = True
+        return unit, end
+    if r.scale_letter == "m" and unit is None:
+        return lex.symbols["m"], r.pos
+    return None
+
+
+def _rate(ctx, text: str, tail: Tail) -> None:
+    """"$80 a barrel", "barrels per day", "$15.4/hour", "four times per week", "J/m^2 per year"."""
+    if not tail.dimension or tail.dimension == "percent":
+        return
+    for _ in range(2):
+        per = per_after(ctx, text, tail.end)
+        if not per:
+            break
+        word, per_end = per
+        base = "count" if tail.name == "times" else tail.name
+        tail.name, tail.dimension, tail.end = f"{base}/{word}", "rate", per_end
+
+
+def read_tail(ctx, text: str, num: Number, currency) -> Tail:
+    """Scale, unit and rate written after the number (``skip`` set when it is not a quantity)."""
+    r = _Scan(num.value, num.end)
+    skip = _glued_letters(ctx, text, num, r)
+    if skip:
+        return Tail(num.value, skip=skip)
+    _scale_words(ctx, text, num, r)
+    tail = Tail(num.value, scale_end=r.pos)
     # "20-odd", "360-ish", "20,000-plus"
-    am = re.match(r"-(odd|ish|plus)\b", text[pos:pos + 6])
+    am = re.match(r"-(odd|ish|plus)\b", text[r.pos:r.pos + 6])
     if am:
         tail.approx = am.group(1) != "plus"
         tail.bound = "min" if am.group(1) == "plus" else None
-        pos += am.end()
-    unit, end, adjectival = unit_after(ctx, text, pos, num, currency)
-    if scale_letter is not None:
-        if currency or (unit is not None and unit.dimension == "currency") or (
-                unit is None and counted_plural(ctx, text, pos)):
-            value *= lex.scale_letters_money[scale_letter]
-            num.scaled = True
-        elif scale_letter == "m" and unit is None:
-            unit, end = lex.symbols["m"], pos
-        else:
-            tail.skip = identifier_end(text, num.end)
-            return tail
+        r.pos += am.end()
+    unit, end, adjectival = unit_after(ctx, text, r.pos, num, currency)
+    if r.scale_letter is not None:
+        got = _scale_letter(ctx, text, num, currency, r, unit, end)
+        if got is None:
+            return Tail(r.value, scale_end=tail.scale_end, approx=tail.approx, bound=tail.bound,
+                        skip=identifier_end(text, num.end))
+        unit, end = got
     if unit is not None and unit.dimension == "currency" and currency and unit.name in ("cent", "penny"):
         unit = None
-    tail.value, tail.unit, tail.adjectival = value, unit, adjectival
+    tail.value, tail.unit, tail.adjectival = r.value, unit, adjectival
     if unit is not None:
         tail.name, tail.dimension, tail.end = unit.name, unit.dimension, end
     elif currency:
-        tail.name, tail.dimension, tail.end = currency, "currency", pos
+        tail.name, tail.dimension, tail.end = currency, "currency", r.pos
     else:
-        tail.end = pos
-    # rate: "$80 a barrel", "barrels per day", "$15.4/hour", "four times per week", "J/m^2 per year"
-    if tail.dimension and tail.dimension != "percent":
-        for _ in range(2):
-            per = per_after(ctx, text, tail.end)
-            if not per:
-                break
-            word, per_end = per
-            base = "count" if tail.name == "times" else tail.name
-            tail.name, tail.dimension, tail.end = f"{base}/{word}", "rate", per_end
+        tail.end = r.pos
+    _rate(ctx, text, tail)
     return tail
 
 
