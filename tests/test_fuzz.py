@@ -6,15 +6,17 @@ be written.
 under a minute). `make fuzz` sets COMMUNIQUE_FUZZ_EXAMPLES (the total number of
 generated inputs, shared out over the properties by cost) for a large random run.
 Strategies are in tests/fuzz_strategies.py.
+
+These tests check soundness only, never speed: how long a stage takes on adversarial
+input (huge tokens, runs of affix characters, endless sentences of cues), and how that
+grows with the size, is measured by benchmarks/adversarial.py against ordinary news
+text in the same run.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
-import time
-import unicodedata
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -33,7 +35,8 @@ LARGE = LARGE_TOTAL > 0
 def fuzz_settings(small: int, share: float) -> settings:
     """``small`` examples in the repeatable `make test` run; ``share`` of
     COMMUNIQUE_FUZZ_EXAMPLES, random, in the large run. No deadline: the spaCy
-    pipeline's time varies with the text, and speed has its own tests below."""
+    pipeline's time varies with the text and the machine; speed is measured by
+    benchmarks/adversarial.py, not here."""
     common = dict(deadline=None, database=None, print_blob=True,
                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                          HealthCheck.large_base_example, HealthCheck.filter_too_much])
@@ -214,35 +217,41 @@ def test_plain_article_after_a_stray_leading_tag_keeps_its_body(tag, validate, p
     assert record is not None and "both sides had agreed" in record["document"]["text"]
 
 
-# Huge tokens (10^4-10^5 chars). Cleaning them is cheap (about 30 ms for 10^5 chars);
-# spaCy's own tokenizer is quadratic on a run of affix characters ('"', "$", "(", "_",
-# ".", a URL's "a/": 20,000 "$" take 65 s in the tokenizer alone), which is not the
-# components' to fix; those units are left out of the timed cases here.
-LINEAR_UNITS = ("a", "1", "-", "A", "1.", "a_", "1,", "0", "\u4e2d")
-COMPONENT_BUDGET_S = 3.0  # all our components together, on 100,000 characters
+# Huge tokens (10^4-10^5 chars), and endless "sentences" of cues: the record must stay
+# sound. Their cost is benchmarks/adversarial.py's to measure. spaCy's own tokenizer is
+# quadratic on runs of affix characters ('"', "$", "(", "_", "=", "'": 20,000 "$" took
+# 65 s); communique.nlp.make_doc cuts whitespace-free chunks of 1,000+ characters into
+# 100-character tokens, so affix runs go through the components here too, in the
+# hardest layout only (the token twice, in a quote and in a sentence) to keep this file
+# under a minute.
+TOKEN_UNITS = ("a", "1", "-", "A", "1.", "a_", "1,", "0", "\u4e2d")
+AFFIX_UNITS = ('"', "$", "(", "_", ".")
+HUGE_TOKEN_CASES = [(unit, layout) for unit in TOKEN_UNITS for layout in range(3)] + [(unit, 2) for unit in AFFIX_UNITS]
 
 
-def _run_components(nlp, text: str) -> tuple[object, float]:
-    """The pipeline on ``text``, and the seconds spent in communique's own components."""
-    doc = nlp.make_doc(text)
+def _run_components(nlp, text: str):
+    """The pipeline on ``text``, pipe by pipe, on the Doc that analyze builds
+    (communique.nlp.make_doc): the Doc's text must be the input, character for character."""
+    from communique.nlp import make_doc
+    doc = make_doc(nlp, text)
+    assert doc.text == text, "make_doc changed the text"
     doc._.communique_published = "2024-01-01"
-    ours = 0.0
-    for name, proc in nlp.pipeline:
-        started = time.perf_counter()
+    for _, proc in nlp.pipeline:
         doc = proc(doc)
-        if name.startswith("communique_"):
-            ours += time.perf_counter() - started
-    return doc, ours
+    assert doc.text == text
+    return doc
 
 
-def _check_doc_record(doc, validate) -> None:
+def _check_doc_record(doc, validate) -> dict:
     """The record built from a processed Doc (as analyze does after ingest) is sound."""
     from communique.analyze import build_record
     from communique.record import Document
     text = doc.text
     document = Document(id="fuzz", text=text, published="2024-01-01", language="en", source="fuzz", format="text",
                         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
-    check_record(build_record(document, doc).to_dict(), validate)
+    record = build_record(document, doc).to_dict()
+    check_record(record, validate)
+    return record
 
 
 def _huge(unit: str, size: int = 100_000) -> str:
@@ -250,45 +259,41 @@ def _huge(unit: str, size: int = 100_000) -> str:
 
 
 @pytest.mark.parametrize("unit", HUGE_UNITS)
-def test_ingest_on_huge_token_is_fast_and_invents_nothing(unit):
+def test_ingest_on_huge_token_invents_nothing(unit):
     from communique.ingest.html import extract_html
     from communique.ingest.page_text import clean_text
     for text in sentence_with(_huge(unit)):
-        started = time.perf_counter()
         for extracted in (False, True):
             check_clean_text_invents_nothing(text, clean_text(text, extracted=extracted))
         page = extract_html(f"<html><body><article><p>{text}</p></article></body></html>")
-        seconds = time.perf_counter() - started
         assert isinstance(page.text, str)
-        assert seconds < 2.0, f"cleaning a 10^5-char {unit!r} token took {seconds:.1f}s"
+        for line in page.text.split("\n"):  # the page's text is the paragraph's, nothing added
+            assert _words(line) in _words(text), f"extracted line {line[:60]!r}... is not in the page"
 
 
-@pytest.mark.parametrize("unit", LINEAR_UNITS)
-@pytest.mark.parametrize("layout", range(3))
-def test_components_on_huge_token_are_fast_and_sound(unit, layout, pipeline, validate):
+@pytest.mark.parametrize(("unit", "layout"), HUGE_TOKEN_CASES)
+def test_components_on_huge_token_give_a_sound_record(unit, layout, pipeline, validate):
     text = sentence_with(_huge(unit))[layout]
-    doc, seconds = _run_components(pipeline, text)
-    _check_doc_record(doc, validate)
-    assert seconds < COMPONENT_BUDGET_S, f"communique components took {seconds:.1f}s on a 10^5-char {unit!r} token"
+    _check_doc_record(_run_components(pipeline, text), validate)
     analyze_or_coded_error(text, validate)  # and the whole path, ingest included
 
 
 # Many short tokens in one endless "sentence": each cue, quote or name used to rescan the
 # sentence (40,000 chars of '"a ' took 44 s in statements, of "he said " 12 s).
-@pytest.mark.parametrize("unit", ("he said ", '"a ', "NATO ", "Russia, ", "Putin said that "))
-def test_components_on_a_long_sentence_of_cues_are_fast(unit, pipeline, validate):
-    doc, seconds = _run_components(pipeline, _huge(unit, 30_000))
-    _check_doc_record(doc, validate)
-    assert seconds < COMPONENT_BUDGET_S, f"communique components took {seconds:.1f}s on 30,000 chars of {unit!r}"
+# A name repeated still resolves to its actor.
+@pytest.mark.parametrize(("unit", "actor"), [("he said ", None), ('"a ', None), ("NATO ", "North Atlantic Treaty Organization"),
+                                             ("Russia, ", "Russia"), ("Putin said that ", "Vladimir Putin")])
+def test_components_on_a_long_sentence_of_cues_give_a_sound_record(unit, actor, pipeline, validate):
+    record = _check_doc_record(_run_components(pipeline, _huge(unit, 30_000)), validate)
+    if actor:
+        assert actor in {a["name"] for a in record["actors"]}, record["actors"][:3]
 
 
 @pytest.mark.skipif(not LARGE, reason="huge random tokens through the whole pipeline: `make fuzz` only")
 @fuzz_settings(small=1, share=0.002)
-@given(token=huge_token(LINEAR_UNITS), layout=st.integers(0, 2))
-def test_components_on_random_huge_tokens(pipeline, validate, token, layout):
-    doc, seconds = _run_components(pipeline, sentence_with(token)[layout])
-    _check_doc_record(doc, validate)
-    assert seconds < 2 * COMPONENT_BUDGET_S, f"communique components took {seconds:.1f}s on {token[:20]!r}..."
+@given(token=huge_token(HUGE_UNITS), layout=st.integers(0, 2))
+def test_components_on_random_huge_tokens_give_a_sound_record(pipeline, validate, token, layout):
+    _check_doc_record(_run_components(pipeline, sentence_with(token)[layout]), validate)
 
 
 # --------------------------------------------------------------------- JSONL
