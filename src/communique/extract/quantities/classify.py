@@ -243,52 +243,83 @@ def kind_of(ctx, text, span, unit, dimension, is_range) -> str:
 
 
 # ---- subject
-def subject(ctx, span, count_noun):
-    """The Span of what the quantity measures, or None."""
-    if not ctx.has_deps:
-        return None
-    doc = ctx.doc
-    if count_noun is not None:
-        head = count_noun
-        return phrase(ctx, head, with_of=True)
-    last = ctx.token_at(span[1] - 1)
-    if last is None:
-        return None
-    # "3.5 million barrels of oil"
-    nxt = ctx.token_after(span[1])
-    if nxt is not None and nxt.lower_ == "of" and nxt.i + 1 < len(doc):
+# A subject rule that applies but finds no subject ("of them") ends the search with None.
+NO_SUBJECT = "no subject"
+
+
+def _of_phrase(ctx, span, last, nxt):
+    """"3.5 million barrels of oil" -> "oil"."""
+    if nxt is not None and nxt.lower_ == "of" and nxt.i + 1 < len(ctx.doc):
         pobj = [c for c in nxt.children if c.dep_ == "pobj"]
         if pobj:
-            return phrase(ctx, pobj[0], with_of=False)
-    # "200B USD trade volume": the quantity modifies the noun after it
+            return phrase(ctx, pobj[0], with_of=False) or NO_SUBJECT
+    return None
+
+
+def _modified_noun(ctx, span, last, nxt):
+    """"200B USD trade volume": the quantity modifies the noun (compound) right after it."""
+    doc = ctx.doc
     if nxt is not None and nxt.idx - span[1] <= 1 and nxt.pos_ == "NOUN":
         t = nxt
         while t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "NOUN" and t.dep_ == "compound":
             t = doc[t.i + 1]
         return doc[nxt.i:t.i + 1]
-    # the verb it depends on ("grow by 25%", "increase 36%", "is 2 in"), and that verb's subject
+    return None
+
+
+# Dependency labels a quantity's head may climb through to reach its verb.
+CLIMB_DEPS = ("nummod", "quantmod", "compound", "pobj", "prep", "dobj", "attr", "npadvmod",
+              "advmod", "nmod", "appos", "acomp", "oprd")
+
+
+def _governing_verb(last):
+    """The verb the quantity depends on, up to three steps up ("grow by 25%", "increase 36%")."""
     t = last
     for _ in range(3):
         if t.pos_ in ("VERB", "AUX") or t.head is t:
             break
-        if t.dep_ not in ("nummod", "quantmod", "compound", "pobj", "prep", "dobj", "attr", "npadvmod",
-                          "advmod", "nmod", "appos", "acomp", "oprd"):
+        if t.dep_ not in CLIMB_DEPS:
             return None
         t = t.head
-    if t.pos_ not in ("VERB", "AUX"):
-        return None
-    verb = t
-    for _ in range(2):
+    return t if t.pos_ in ("VERB", "AUX") else None
+
+
+def _verb_subject(ctx, span, last, nxt):
+    """The subject of the verb it depends on ("trade will grow by 25%" -> "trade"), through
+    one conj/xcomp link; not a pronoun, determiner or number, not inside the quantity."""
+    verb = _governing_verb(last)
+    for _ in range(2 if verb is not None else 0):
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             s = subj[0]
             if s.pos_ in ("PRON", "DET", "NUM") or span[0] <= s.idx < span[1]:
                 return None
             return phrase(ctx, s, with_of=True)
-        if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
-            verb = verb.head
-        else:
+        if not (verb.dep_ in ("conj", "xcomp") and verb.head is not verb):
             break
+        verb = verb.head
+    return None
+
+
+# In order: the first that answers (a Span, or NO_SUBJECT) decides; the counted noun comes before all.
+SUBJECT_RULES = (_of_phrase, _modified_noun, _verb_subject)
+
+
+def subject(ctx, span, count_noun):
+    """The Span of what the quantity measures, or None: the counted noun, an "of" phrase, the
+    noun it modifies, or the subject of its verb (needs the parse)."""
+    if not ctx.has_deps:
+        return None
+    if count_noun is not None:
+        return phrase(ctx, count_noun, with_of=True)
+    last = ctx.token_at(span[1] - 1)
+    if last is None:
+        return None
+    nxt = ctx.token_after(span[1])
+    for rule in SUBJECT_RULES:
+        found = rule(ctx, span, last, nxt)
+        if found is not None:
+            return None if found is NO_SUBJECT else found
     return None
 
 

@@ -199,6 +199,27 @@ def per_after(ctx, text, pos):
     return None
 
 
+def _letter_unit_refused(ctx, text, pos, end, alias, num: Number) -> bool:
+    """A one-letter or word-like unit symbol ("in", "m", "pm", '"') that is not a unit here."""
+    lex = ctx.lex
+    if not num.digits or num.scaled:
+        return True
+    if alias == "in" and ctx.has_tags:
+        t = ctx.token_after(end)
+        if t is not None and t.pos_ in ("NOUN", "PROPN", "DET", "NUM", "PRON"):
+            return True  # "200B in trade", "3 in 10"
+    nxt = next_word(ctx, text, end)
+    if nxt and text[end:nxt[1]].strip() == "" and (
+            nxt[0][0].isupper() or nxt[0].lower() in lex.definite or nxt[0].lower() in lex.not_after_letter_unit):
+        return True  # "two in my car", "5 in March"
+    if alias[:1].isalpha() and re.match(r"[ \t]*\d", text[end:end + 3]):
+        return True  # "3 in 10", "1 in 2005"
+    if alias == "pm" and clock_like(text[num.start:num.end]):
+        return True
+    # a closing quotation mark: '"English 101"'
+    return alias in ('"', "″") and text.count('"', text.rfind("\n", 0, pos) + 1, pos) % 2 == 1
+
+
 def unit_after(ctx, text, pos, num: Number, currency):
     """(Unit | None, end, adjectival) of the unit written at pos."""
     lex = ctx.lex
@@ -216,23 +237,8 @@ def unit_after(ctx, text, pos, num: Number, currency):
     alias = unit.alias
     if currency and unit.dimension != "currency":
         return None, pos, False  # "$13,009 million in 2013"
-    if alias in lex.needs_digits:
-        if not num.digits or num.scaled:
-            return None, pos, False
-        if alias == "in" and ctx.has_tags:
-            t = ctx.token_after(end)
-            if t is not None and t.pos_ in ("NOUN", "PROPN", "DET", "NUM", "PRON"):
-                return None, pos, False  # "200B in trade", "3 in 10"
-        nxt = next_word(ctx, text, end)
-        if nxt and text[end:nxt[1]].strip() == "" and (
-                nxt[0][0].isupper() or nxt[0].lower() in lex.definite or nxt[0].lower() in ctx.lex.not_after_letter_unit):
-            return None, pos, False  # "two in my car", "5 in March"
-        if alias[:1].isalpha() and re.match(r"[ \t]*\d", text[end:end + 3]):
-            return None, pos, False  # "3 in 10", "1 in 2005"
-        if alias == "pm" and clock_like(text[num.start:num.end]):
-            return None, pos, False
-        if alias in ('"', "″") and text.count('"', text.rfind("\n", 0, pos) + 1, pos) % 2 == 1:
-            return None, pos, False  # a closing quotation mark: '"English 101"'
+    if alias in lex.needs_digits and _letter_unit_refused(ctx, text, pos, end, alias, num):
+        return None, pos, False
     if unit.weak and not (num.scaled or currency):
         prev = text[max(0, end - len(alias) - 20):end - len(alias)]
         if not re.search(r"[A-Z][a-z]+[ \t]+$", prev):
