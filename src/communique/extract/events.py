@@ -817,7 +817,8 @@ def _mention_owner(mentions: list[tuple[int, int, str]]) -> dict[int, str]:
 
 @Language.factory("communique_events", assigns=["doc._.communique_events", "doc._.communique_event_actors"],
                   requires=["doc._.communique_actors", "doc._.communique_mentions", "doc._.communique_statements",
-                            "doc._.communique_segments"],
+                            "doc._.communique_statement_actors", "doc._.communique_segments", "token.dep",
+                            "token.lemma", "token.tag"],
                   default_config={"extra_files": []})
 def make_events(nlp: Language, name: str, extra_files: list[str]) -> Events:
     """Events in CAMEO and PLOVER; ``extra_files``: the user's actor dictionaries (as
