@@ -1,4 +1,10 @@
-"""The spaCy component ``communique_times``: find, check, normalise, extend, merge."""
+"""The spaCy component ``communique_times``: find, check, normalise, extend, merge.
+
+:class:`TimeTagger` holds only what is loaded once (the lexicon, the compiled rules,
+the handlers and checks); everything about one document lives in a
+:class:`~.context.Context` made for it and passed to every call. It writes
+``doc._.communique_times``, a list of frozen :class:`TimeMention`.
+"""
 from __future__ import annotations
 
 import re
@@ -12,7 +18,7 @@ from .checks import Checks
 from .context import Context
 from .lexicon import DEFAULT_LEXICON, DEFAULT_RULES, _key
 from .normalize import Normalizer
-from .rules import WORD_START, load_grammar
+from .rules import Candidate, RuleMatcher, load_grammar
 from .values import DAY_VALUE, Hit, _quarter_of
 
 
@@ -42,14 +48,7 @@ class TimeTagger:
         self.lex, self.rules, self.extras = load_grammar(lexicon, rules)
         self.normalizer = Normalizer(self.lex, self.extras)
         self.checks = Checks(self.lex)
-        self.by_word: dict[str, list[int]] = {}
-        self.by_digit: list[int] = []
-        for order, rule in enumerate(self.rules):
-            for word in rule.triggers:
-                if word == "DIGITS":
-                    self.by_digit.append(order)
-                else:
-                    self.by_word.setdefault(word, []).append(order)
+        self.matcher = RuleMatcher(self.rules)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.communique_times = self.find(doc, _parse_date(doc._.communique_published))
@@ -57,38 +56,12 @@ class TimeTagger:
 
     def find(self, doc: Doc, dct: date | None) -> list[TimeMention]:
         ctx = Context(doc, dct, self.lex)
-        return self._resolve(ctx, self._candidates(doc.text))
+        return self._resolve(ctx, self.matcher.candidates(doc.text))
 
-    def _candidates(self, text: str) -> list[tuple]:
-        """(-length, rule order, start, end, match) for every rule match: each rule is
-        tried at its trigger words and the few word starts before them."""
-        starts: list[int] = []
-        tries: dict[int, set[int]] = {}
-        for k, w in enumerate(WORD_START.finditer(text)):
-            starts.append(w.start())
-            word = w.group().lower()
-            orders = self.by_digit if word[0].isdigit() else self.by_word.get(word)
-            if orders:
-                for order in orders:
-                    tries.setdefault(order, set()).update(starts[max(0, k - self.rules[order].back):k + 1])
-        candidates, seen = [], set()
-        for order, positions in tries.items():
-            rule = self.rules[order]
-            has_span = "span" in rule.regex.groupindex
-            for p in sorted(positions):
-                m = rule.regex.match(text, p)
-                if m is None:
-                    continue
-                s, e = m.span("span") if has_span and m.group("span") else m.span()
-                if e > s and (order, s, e) not in seen:
-                    seen.add((order, s, e))
-                    candidates.append((s - e, order, s, e, m))
-        return candidates
-
-    def _resolve(self, ctx: Context, candidates: list[tuple]) -> list[TimeMention]:
+    def _resolve(self, ctx: Context, candidates: list[Candidate]) -> list[TimeMention]:
         """Longest first, checked; then normalised in text order, extended and merged."""
         text, dct = ctx.text, ctx.dct
-        candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+        candidates.sort(key=lambda c: (c.neg_length, c.order, c.start))
         taken = bytearray(len(text) + 1)
         chosen = []
         for _, order, s, e, m in candidates:

@@ -1,8 +1,9 @@
 """Rules of ``data/times/rules.yml``: loaded, checked, compiled, and matched against a text.
 
-:func:`load_grammar` reads the lexicon and the rules (once per process), fills each
-pattern's ``{PLACEHOLDERS}`` and compiles it; :func:`candidates` tries every rule at
-its trigger words and returns each match.
+:func:`load_grammar` reads the lexicon and the rules (once per process), checks them
+(:func:`compile_rules`: C205 naming the rule), fills each pattern's ``{PLACEHOLDERS}``
+and compiles it; :class:`RuleMatcher` tries every rule at its trigger words and
+returns each match as a :class:`Candidate`.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -35,6 +37,58 @@ class Rule:
 
 
 WORD_START = re.compile(r"[^\W_]+|['’$€£¥]")
+
+
+class Candidate(NamedTuple):
+    """A rule's match: ``neg_length`` (minus its length, so the longest sorts first),
+    the rule's ``order`` in the file, its span, and the regex match."""
+    neg_length: int
+    order: int
+    start: int
+    end: int
+    match: re.Match
+
+
+class RuleMatcher:
+    """The rules indexed by their trigger words (``DIGITS``: any word that starts
+    with a digit)."""
+
+    def __init__(self, rules: list[Rule]):
+        self.rules = rules
+        self.by_word: dict[str, list[int]] = {}
+        self.by_digit: list[int] = []
+        for order, rule in enumerate(rules):
+            for word in rule.triggers:
+                if word == "DIGITS":
+                    self.by_digit.append(order)
+                else:
+                    self.by_word.setdefault(word, []).append(order)
+
+    def candidates(self, text: str) -> list[Candidate]:
+        """Every rule match (each distinct span once per rule): each rule is tried at
+        its trigger words and the few word starts before them."""
+        starts: list[int] = []
+        tries: dict[int, set[int]] = {}
+        for k, w in enumerate(WORD_START.finditer(text)):
+            starts.append(w.start())
+            word = w.group().lower()
+            orders = self.by_digit if word[0].isdigit() else self.by_word.get(word)
+            if orders:
+                for order in orders:
+                    tries.setdefault(order, set()).update(starts[max(0, k - self.rules[order].back):k + 1])
+        candidates, seen = [], set()
+        for order, positions in tries.items():
+            rule = self.rules[order]
+            has_span = "span" in rule.regex.groupindex
+            for p in sorted(positions):
+                m = rule.regex.match(text, p)
+                if m is None:
+                    continue
+                s, e = m.span("span") if has_span and m.group("span") else m.span()
+                if e > s and (order, s, e) not in seen:
+                    seen.add((order, s, e))
+                    candidates.append(Candidate(s - e, order, s, e, m))
+        return candidates
 
 
 @lru_cache(maxsize=8)
