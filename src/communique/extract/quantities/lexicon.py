@@ -119,7 +119,14 @@ class Lexicon:
         money = load_data("quantities/currencies.yml", CURRENCIES_SCHEMA)
         ctx = load_data("quantities/context.yml", CONTEXT_SCHEMA)
 
-        # numbers
+        self._numbers(nums)
+        self._units(units)
+        self._currencies(money)
+        self._context(ctx)
+        self._compile(units)
+
+    def _numbers(self, nums):
+        """Number words, scales, fractions, ordinal suffixes, fixed phrases (numbers.yml)."""
         self.ones = {**nums["ones"]}
         self.teens = nums["teens"]
         self.tens = nums["tens"]
@@ -132,10 +139,11 @@ class Lexicon:
         self.scale_letters_money = {k: float(v) for k, v in nums["scale_letters_money"].items()}
         self.ordinal_suffixes = set(nums["ordinal_suffixes"])
         self.fixed = {k.lower(): (float(v[0]), v[1]) for k, v in nums["fixed_phrases"].items()}
-        number_words = [*self.ones, *self.teens, *self.tens, *self.hundred, *self.scales, *self.dozens]
-        self.number_words = set(number_words)
+        self.number_word_list = [*self.ones, *self.teens, *self.tens, *self.hundred, *self.scales, *self.dozens]
+        self.number_words = set(self.number_word_list)
 
-        # units after a number: symbols (case-sensitive) and names (any case)
+    def _units(self, units):
+        """Units after a number: symbols (case-sensitive) and names with their plurals (units.yml)."""
         self.symbols: dict[str, Unit] = {}
         self.names: dict[str, Unit] = {}
         for dimension, entries in units.items():
@@ -152,7 +160,8 @@ class Lexicon:
         self.age_suffixes = set(units["age_suffixes"])
         self.age_prefixes = set(units["age_prefixes"])
 
-        # currencies
+    def _currencies(self, money):
+        """Currency signs before a number, currency names after it, subunits (currencies.yml)."""
         self.prefix_symbols: dict[str, str] = {}
         weak = {w.lower() for w in money["weak_names"]}
         for code, spec in money.items():
@@ -183,7 +192,8 @@ class Lexicon:
         for w in self.ambiguous_pound:
             self.names[w] = Unit("GBP", "currency", w)
 
-        # context
+    def _context(self, ctx):
+        """Context words: modifiers, change and target words, anchors, labels (context.yml)."""
         self.approximate = {p.lower() for p in ctx["approximate"]}
         self.approximate_after = {p.lower() for p in ctx["approximate_after"]}
         self.bounds = {p.lower(): b for b, ps in ctx["bounds"].items() for p in ps}
@@ -213,8 +223,9 @@ class Lexicon:
         self.per_nouns = set(ctx["per_nouns"])
         self.plural_nouns = set(ctx["plural_nouns"])
 
-        # compiled patterns
-        nw = _alternation(number_words + ["half"], True)
+    def _compile(self, units):
+        """The regular expressions the sub-stages match with."""
+        nw = _alternation(self.number_word_list + ["half"], True)
         fixed = _alternation(list(self.fixed), True)
         exclude = {w.lower() for w in units["article_one_exclude"]}
         a_units = [n for n, u in self.names.items() if u.dimension not in ("time", "currency", "percent", "other")
