@@ -78,3 +78,16 @@ def test_a_bare_yaml_boolean_in_a_word_list_is_c205(tmp_path):
     path.write_text(text + "joiner_words: [on, at]\n", encoding="utf-8")
     with pytest.raises(CommuniqueError, match=r"C205.*'joiner_words': True is not a word"):
         load_grammar(str(path), DEFAULT_RULES)
+
+
+def test_every_declared_handler_and_check_exists_and_no_other():
+    """HANDLER_GROUPS and CHECK_GROUPS, which rules are checked against, name exactly
+    the public methods of Normalizer and Checks."""
+    from communique.extract.times.checks import CHECK_GROUPS, Checks
+    from communique.extract.times.normalize import HANDLER_GROUPS, Normalizer
+
+    def public(cls):
+        return {n for n in dir(cls) if not n.startswith("_") and callable(getattr(cls, n))}
+
+    assert public(Normalizer) == set(HANDLER_GROUPS)
+    assert public(Checks) == set(CHECK_GROUPS)

@@ -40,7 +40,8 @@ The package, by sub-stage:
 - ``checks``: the named checks a rule may apply to a match (parse filters);
 - ``context``: one document's text, parse, reference date and anaphora state;
 - ``values``: TIMEX3 date arithmetic;
-- ``normalize``: the handlers that compute a match's value;
+- ``normalize``: the handlers that compute a match's value, by family (``dates``,
+  ``anaphora``, ``relative``, ``measures``), gathered in ``Normalizer``;
 - ``component``: the spaCy factory ``communique_times`` and the cascade above.
 """
 from __future__ import annotations
