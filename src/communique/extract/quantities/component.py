@@ -166,8 +166,8 @@ def _modifier_after(ctx, text: str, q: _Draft) -> None:
     if sm:
         word = re.sub(r"\s+", " ", re.sub(r"^[\s-]+", "", sm.group().lower()))
         if word in lex.approximate_after:
-            q.approx = q.approx or word in ("odd", "ish", "or so")
-            q.bound = "min" if word in ("plus", "-plus", "or more") else q.bound
+            q.approx = q.approx or word in lex.approximate_after_loose
+            q.bound = "min" if word in lex.approximate_after_min else q.bound
             q.end = sm.end()
 
 

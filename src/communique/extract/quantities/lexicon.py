@@ -99,7 +99,8 @@ CONTEXT_SCHEMA = Schema(required={
     "duration_anchors_before": list, "duration_anchors_after": list, "duration_anchors_relative": list,
     "months": list, "clock_words": list, "label_nouns": list, "prefix_units": dict, "pronoun_numbers": list,
     "vague_nouns": list, "definite_determiners": list, "definite_max": (int, float), "not_name_words": list,
-    "not_after_letter_unit": list, "pound_money_nouns": list, "per_nouns": list, "plural_nouns": list})
+    "not_after_letter_unit": list, "pound_money_nouns": list, "per_nouns": list, "plural_nouns": list,
+    "approximate_after_loose": list, "approximate_after_min": list, "weight_words": list})
 
 
 @dataclass(frozen=True)
@@ -222,6 +223,9 @@ class Lexicon:
         self.pound_money_nouns = set(ctx["pound_money_nouns"])
         self.per_nouns = set(ctx["per_nouns"])
         self.plural_nouns = set(ctx["plural_nouns"])
+        self.approximate_after_loose = set(ctx["approximate_after_loose"])
+        self.approximate_after_min = set(ctx["approximate_after_min"])
+        self.weight_words = re.compile("|".join(ctx["weight_words"]))
 
     def _compile(self, units):
         """The regular expressions the sub-stages match with."""

@@ -15,7 +15,6 @@ from .numbers import Number
 from .scan import clock_like, ends_with, identifier_end, next_word, unit_at
 
 PREFIX_SIGN = re.compile(r"(?:US\$|[$€£¥₹])")
-WEIGHT_WORDS = re.compile(r"\bweigh|\bweight|\bheav(?:y|ier)|\blighter\b|\bbody\b")
 
 
 @dataclass
@@ -26,7 +25,6 @@ class Tail:
     dimension: str = ""
     end: int = 0
     scale_end: int = 0
-    adjectival: bool = False
     approx: bool = False
     bound: str | None = None
     skip: int = 0
@@ -156,7 +154,7 @@ def read_tail(ctx, text: str, num: Number, currency) -> Tail:
         tail.approx = am.group(1) != "plus"
         tail.bound = "min" if am.group(1) == "plus" else None
         r.pos += am.end()
-    unit, end, adjectival = unit_after(ctx, text, r.pos, num, currency)
+    unit, end = unit_after(ctx, text, r.pos, num, currency)
     if r.scale_letter is not None:
         got = _scale_letter(ctx, text, num, currency, r, unit, end)
         if got is None:
@@ -165,7 +163,7 @@ def read_tail(ctx, text: str, num: Number, currency) -> Tail:
         unit, end = got
     if unit is not None and unit.dimension == "currency" and currency and unit.name in ("cent", "penny"):
         unit = None
-    tail.value, tail.unit, tail.adjectival = r.value, unit, adjectival
+    tail.value, tail.unit = r.value, unit
     if unit is not None:
         tail.name, tail.dimension, tail.end = unit.name, unit.dimension, end
     elif currency:
@@ -221,28 +219,28 @@ def _letter_unit_refused(ctx, text, pos, end, alias, num: Number) -> bool:
 
 
 def unit_after(ctx, text, pos, num: Number, currency):
-    """(Unit | None, end, adjectival) of the unit written at pos."""
+    """(Unit | None, end) of the unit written at pos ("27-kilometer" included)."""
     lex = ctx.lex
     # "27-kilometer", "50-year-old", "two-year", "twenty-pound bag", "16-meter"
     if pos + 1 < len(text) and text[pos] in DASHES and text[pos + 1].isalpha():
         got = unit_at(ctx, text, pos + 1, glued_only=True)
         if got:
             unit, end = got
-            return check_pound(ctx, text, unit, end, num, True), end, True
-        return None, pos, False
+            return check_pound(ctx, text, unit, end, num, True), end
+        return None, pos
     got = unit_at(ctx, text, pos)
     if not got:
-        return None, pos, False
+        return None, pos
     unit, end = got
     alias = unit.alias
     if currency and unit.dimension != "currency":
-        return None, pos, False  # "$13,009 million in 2013"
+        return None, pos  # "$13,009 million in 2013"
     if alias in lex.needs_digits and _letter_unit_refused(ctx, text, pos, end, alias, num):
-        return None, pos, False
+        return None, pos
     if unit.weak and not (num.scaled or currency):
         prev = text[max(0, end - len(alias) - 20):end - len(alias)]
         if not re.search(r"[A-Z][a-z]+[ \t]+$", prev):
-            return None, pos, False
+            return None, pos
     if unit.dimension == "currency" and alias in lex.ambiguous_pound:
         unit = check_pound(ctx, text, unit, end, num, False)
     if unit.dimension == "length":
@@ -250,8 +248,8 @@ def unit_after(ctx, text, pos, num: Number, currency):
         if pw:
             square = bool(pw.group(1) == "2" or pw.group(2) == "²" or pw.group(3) == "squared")
             full = ("square " if square else "cubic ") + unit.name
-            return Unit(full, "area" if square else "volume", full), pw.end(), False
-    return unit, end, False
+            return Unit(full, "area" if square else "volume", full), pw.end()
+    return unit, end
 
 
 def check_pound(ctx, text, unit: Unit, end: int, num: Number, adjectival: bool) -> Unit:
@@ -271,6 +269,6 @@ def check_pound(ctx, text, unit: Unit, end: int, num: Number, adjectival: bool) 
         return mass
     left = max(text.rfind(c, max(0, num.start - 80), num.start) for c in ".;!?\n") + 1
     right = min([i for i in (text.find(c, end, end + 60) for c in ".;!?\n") if i >= 0] or [end + 60])
-    if WEIGHT_WORDS.search(text[left:right].lower()):
+    if ctx.lex.weight_words.search(text[left:right].lower()):
         return mass
     return unit
