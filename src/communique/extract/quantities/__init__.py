@@ -73,6 +73,14 @@ The package, by sub-stage, in the order a number goes through them:
     ranges      a second number that completes a range; a unit borrowed from it
     classify    modifiers, counted noun, kind, subject
     component   the factory ``communique_quantities`` and the cascade for one Doc
+
+Each decision table is an ordered tuple of small named checks, the first that answers
+deciding: ``exclusions.EXCLUSIONS`` (not a quantity), ``ranges.NOT_A_RANGE``,
+``classify.KIND_CHECKS`` (kind), ``classify.SUBJECT_RULES`` (subject) and
+``numbers.WORD_CLASSES`` (number words). Small readers return one shape each
+(``QuantityMention``, ``Tail``, ``RangeReading``, ``Prefix``, ``Word``, ``UnitAt``), or None.
+The component object holds only the lexicon; one ``DocContext`` per Doc is passed to
+every stage.
 """
 from __future__ import annotations
 

@@ -4,22 +4,38 @@ after, a phrase ending right before a position, identifiers, clock-like figures)
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
+
+from .lexicon import Unit
+
+
+class Word(NamedTuple):
+    """A word of the raw text (or a phrase, for ``ends_with``) and its character offsets."""
+    text: str
+    start: int
+    end: int
+
+
+class UnitAt(NamedTuple):
+    """A unit written at a position, and where it ends."""
+    unit: Unit
+    end: int
 
 
 IDENTIFIER = re.compile(r"[\w:./+\-−]*")
 
 
-def unit_at(ctx, text: str, pos: int, glued_only: bool = False):
-    """(Unit, end) of a unit written at pos (after optional spaces), or None."""
+def unit_at(ctx, text: str, pos: int, glued_only: bool = False) -> UnitAt | None:
+    """The unit written at pos (after optional spaces), or None."""
     m = (ctx.lex.unit_glued if glued_only else ctx.lex.unit_after).match(text, pos)
     if not m or m.end() == pos:
         return None
     u = ctx.lex.unit_for(m.group().strip())
-    return (u, m.end()) if u else None
+    return UnitAt(u, m.end()) if u else None
 
 
-def prev_word(ctx, text: str, pos: int) -> tuple[str, int] | None:
-    """(word, start) of the word right before pos (spaces and one line break between)."""
+def prev_word(ctx, text: str, pos: int) -> Word | None:
+    """The word right before pos (spaces and one line break between)."""
     m = ctx.lex.word_before_rev.match(text[max(0, pos - 40):pos][::-1])
     if not m:
         return None
@@ -28,18 +44,19 @@ def prev_word(ctx, text: str, pos: int) -> tuple[str, int] | None:
     k = 0
     while k < len(run) and not (run[k].isascii() and (run[k].isalpha() or run[k] == "#")):
         k += 1
-    return (run[k:], start + k) if k < len(run) else None
+    return Word(run[k:], start + k, start + len(run)) if k < len(run) else None
 
 
-def ends_with(ctx, pattern: re.Pattern, text: str, pos: int, size: int):
-    """(matched phrase, its start) when pattern (reversed) ends right before pos."""
+def ends_with(ctx, pattern: re.Pattern, text: str, pos: int, size: int) -> Word | None:
+    """The phrase (as matched, spaces included) when pattern (reversed) ends right before pos."""
     m = pattern.match(text[max(0, pos - size):pos][::-1])
-    return (m.group(1)[::-1], pos - m.end()) if m else None
+    return Word(m.group(1)[::-1], pos - m.end(), pos - m.end() + len(m.group(1))) if m else None
 
 
-def next_word(ctx, text: str, pos: int) -> tuple[str, int, int] | None:
+def next_word(ctx, text: str, pos: int) -> Word | None:
+    """The word after pos (spaces and one line break between)."""
     m = ctx.lex.word_after.match(text, pos)
-    return (m.group(1), m.start(1), m.end(1)) if m else None
+    return Word(m.group(1), m.start(1), m.end(1)) if m else None
 
 
 def skip_space(text, pos):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .lexicon import DASHES, MINUS, Unit, _key
 from .classify import counted_plural
@@ -31,8 +32,15 @@ class Tail:
 
 
 
-def prefix(ctx, text, start):
-    """(currency, start of the quantity, negative) from what stands before the digits."""
+class Prefix(NamedTuple):
+    """What stands before the digits: a currency sign or code, a minus."""
+    currency: str | None
+    start: int             # the quantity's start, sign and currency included
+    negative: bool
+
+
+def prefix(ctx, text, start) -> Prefix:
+    """The currency and sign written before the digits at start."""
     lex = ctx.lex
     currency, cur_start, negative = None, start, False
     got = ends_with(ctx, lex.prefix_rev, text, start, 12)
@@ -47,7 +55,7 @@ def prefix(ctx, text, start):
         got = ends_with(ctx, lex.prefix_rev, text, start - 1, 12)  # "$-99.99"
         if got and lex.prefix_symbols.get(_key(got[0])):
             currency, negative, cur_start = lex.prefix_symbols[_key(got[0])], True, got[1]
-    return currency, cur_start, negative
+    return Prefix(currency, cur_start, negative)
 
 
 @dataclass
