@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check
 PYTEST_ARGS ?=
 
-.PHONY: demo test fuzz install dev model-md bench clean
+.PHONY: demo test lint fuzz install dev model-md bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,12 @@ dev: $(VENV)/.installed-dev
 demo: install
 	$(BIN)/communique analyze examples/flash-readout.txt --published 2024-03-14 --format md
 
-test: dev
+test: dev lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The linter's settings (and the complexity limit) are in pyproject.toml.
+lint: dev
+	$(BIN)/ruff check src tests benchmarks
 
 # The large property-based fuzz run (tests/test_fuzz.py): FUZZ_EXAMPLES generated
 # inputs in all, random (`make test` runs a small repeatable sample of the same properties).

@@ -167,16 +167,27 @@ def from_doc(document: Document, doc: Doc) -> Record:
     statements = statement_records(doc, actor_ids)
     quantities = quantity_records(doc, statements)
     times = time_records(doc)
-    segments = [Segment(**s) for s in (doc._.communique_segments or [])]
+    segments = segment_records(doc)
     events = event_records(doc, document, actor_ids, statements, times, segments)
     return Record(document=document, actors=actors, statements=statements, events=events, quantities=quantities,
                   times=times, segments=segments)
 
 
 def statement_records(doc: Doc, actor_ids: dict[str, str]) -> list[Statement]:
-    return [Statement(id=f"s{n}", speaker=actor_ids.get(s["speaker"]), cue=s["cue"], content=s["content"],
-                      direct=s["direct"], span=s["span"])
+    """Statements numbered s1, s2, ... in the component's order, token spans as characters."""
+    from .extract.parse import char_span
+
+    return [Statement(id=f"s{n}", speaker=actor_ids.get(s["speaker"]), cue=s["cue"],
+                      content=char_span(doc, *s["content"]), direct=s["direct"], span=char_span(doc, *s["span"]))
             for n, s in enumerate(doc._.communique_statements or [], start=1)]
+
+
+def segment_records(doc: Doc) -> list[Segment]:
+    """The segments component's sentences, cut into reported and editorial pieces by
+    the voice component's editorial stretches."""
+    from .extract.voice import voiced_segments
+
+    return [Segment(**s) for s in voiced_segments(doc)]
 
 
 def quantity_records(doc: Doc, statements: list[Statement]) -> list[Quantity]:

@@ -48,6 +48,7 @@ from .actor_view import all_actors, all_mentions
 from .actors import Actor
 from .gazetteer import load_gazetteer
 from .parse import SUBJECTS_AND_AGENT, children_with, clause_subject, first_subject, phrase, subjects
+from .voice import voiced_segments
 
 if not Doc.has_extension("communique_events"):
     Doc.set_extension("communique_events", default=None)
@@ -269,7 +270,7 @@ class _Extraction:
         self.actors = {a.key: a for a in all_actors(doc)}
         self.candidates: list[Actor] = []  # countries named only as a place, for doc._.communique_event_actors
         self.statements = doc._.communique_statements or []
-        self.editorial = [s["span"] for s in doc._.communique_segments or [] if s["voice"] == "editorial"]
+        self.editorial = [s["span"] for s in voiced_segments(doc) if s["voice"] == "editorial"]
         self.requesting: set[int] = set()
         self.cues = _cue_tokens(rules.cue_matcher, doc)  # modality -> the tokens of its cue phrases
 
@@ -593,8 +594,7 @@ class _Extraction:
         return [speaker.key], others
 
     def _statement_of(self, token: Token) -> dict | None:
-        char = token.idx
-        holding = [s for s in self.statements if s["content"][0] <= char < s["content"][1]]
+        holding = [s for s in self.statements if s["content"][0] <= token.i < s["content"][1]]
         return min(holding, key=lambda s: s["content"][1] - s["content"][0]) if holding else None
 
     def _pairs(self, trigger: Token, pattern: Pattern, sources: list[str], targets: list[str],
@@ -817,8 +817,7 @@ def _mention_owner(mentions: list[tuple[int, int, str]]) -> dict[int, str]:
 
 @Language.factory("communique_events", assigns=["doc._.communique_events", "doc._.communique_event_actors"],
                   requires=["doc._.communique_actors", "doc._.communique_mentions", "doc._.communique_statements",
-                            "doc._.communique_statement_actors", "doc._.communique_segments", "token.dep",
-                            "token.lemma", "token.tag"],
+                            "doc._.communique_segments", "doc._.communique_voices"],
                   default_config={"extra_files": []})
 def make_events(nlp: Language, name: str, extra_files: list[str]) -> Events:
     """Events in CAMEO and PLOVER; ``extra_files``: the user's actor dictionaries (as

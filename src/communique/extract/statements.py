@@ -45,7 +45,7 @@ from ..resources import load_yaml
 from .actor_view import all_actors, all_mentions
 from .actors import Actor
 from .quotes import quote_spans, quoted_tokens
-from .parse import ACTIVE_SUBJECTS, char_span, first_subject, subjects
+from .parse import ACTIVE_SUBJECTS, first_subject, subjects
 from .voice import editorial_stretches, inference_verbs
 
 if not Doc.has_extension("communique_statements"):
@@ -132,8 +132,8 @@ class _Reading:
         self.candidates: dict[str, Actor] = {}  # new speakers, and new mentions of known actors
 
     def run(self) -> tuple[list[dict], list[Actor]]:
-        """The statements (content and span in characters, cue_i a token), and the
-        candidate actors they found."""
+        """The statements (token spans: content, span, cue_i), and the candidate actors
+        they found."""
         doc = self.doc
         statements: list[dict] = []
         object_cues: list[Token] = []
@@ -158,7 +158,7 @@ class _Reading:
         # says nothing of who said it; a quotation, or a passive that names nobody, stays.
         statements = [s for s in statements if s["speaker"] is not None or s["direct"] or s.get("unattributed")]
         statements.sort(key=lambda s: s["content"])
-        return [self._to_chars(s) for s in statements], list(self.candidates.values())
+        return statements, list(self.candidates.values())
 
     # -------------------------------------------------------------- indirect
     def _indirect(self, sent: Span, cues) -> list[dict]:
@@ -704,12 +704,6 @@ class _Reading:
         actor.mentions.append((start, end))
         for i in range(start, end):
             self.owner.setdefault(i, key)
-
-    def _to_chars(self, statement: dict) -> dict:
-        # Transitional: events still reads the contents in characters (see #11).
-        doc, cue = self.doc, statement["cue_i"]
-        return {**statement, "content": char_span(doc, *statement["content"]),
-                "span": char_span(doc, *statement["span"]), "cue_span": char_span(doc, cue, cue + 1)}
 
 
 def mention_owner(doc: Doc) -> dict[int, str]:

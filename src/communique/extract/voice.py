@@ -13,10 +13,11 @@ by general cues (``data/voice/lexicon.yml``):
 
 Words inside quotation marks are never the writer's. ``editorial_stretches`` is pure
 on the Doc (nothing is cached on it): the statements component calls it to trim
-these stretches off the end of a reported content; then ``communique_voice`` (which
-runs after it) keeps as editorial only the stretches that lie outside every
-attributed content, and cuts each sentence's segment into reported and editorial
-pieces.
+these stretches off the end of a reported content, and ``communique_voice`` (which
+runs after statements) writes to ``doc._.communique_voices`` the stretches that lie
+outside every attributed content, as token spans. ``voiced_segments(doc)`` cuts each
+sentence's segment (``doc._.communique_segments``, written by the segments component
+and never rewritten) into reported and editorial pieces; ``record.from_doc`` calls it.
 """
 from __future__ import annotations
 
@@ -29,6 +30,9 @@ from spacy.tokens import Doc, Span
 from ..resources import load_yaml
 from .parse import char_span, subjects
 from .quotes import quoted_tokens
+
+if not Doc.has_extension("communique_voices"):
+    Doc.set_extension("communique_voices", default=None)
 
 
 @lru_cache(maxsize=1)
@@ -150,21 +154,28 @@ def _comma_stretches(sent: Span, lex) -> list[tuple[int, int]]:
 
 
 class Voice:
-    """Final voice: editorial stretches outside every attributed content cut each
-    sentence's segment into editorial and reported pieces."""
+    """Final voice: the editorial stretches outside every attributed content, as token
+    spans in ``doc._.communique_voices``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        contents = [s["content"] for s in (doc._.communique_statements or [])]  # character spans
+        contents = [char_span(doc, *s["content"]) for s in (doc._.communique_statements or [])]
         editorial = []
         for start, end, _ in editorial_stretches(doc):
-            s_char, e_char = char_span(doc, start, end)
-            if not _mostly_inside(s_char, e_char, contents):
-                editorial.append((s_char, e_char))
-        segments, text = [], doc.text
-        for segment in doc._.communique_segments or []:
-            segments.extend(_cut(text, segment, editorial))
-        doc._.communique_segments = segments
+            if not _mostly_inside(*char_span(doc, start, end), contents):
+                editorial.append((start, end))
+        doc._.communique_voices = editorial
         return doc
+
+
+def voiced_segments(doc: Doc) -> list[dict]:
+    """The segments cut into editorial and reported pieces by the editorial stretches
+    (character spans; the segments as the segments component wrote them when voice
+    has not run)."""
+    editorial = [char_span(doc, s, e) for s, e in doc._.communique_voices or []]
+    segments, text = [], doc.text
+    for segment in doc._.communique_segments or []:
+        segments.extend(_cut(text, segment, editorial))
+    return segments
 
 
 def _mostly_inside(start: int, end: int, contents: list[tuple[int, int]]) -> bool:
@@ -204,8 +215,7 @@ def _cut(text: str, segment: dict, editorial: list[tuple[int, int]]) -> list[dic
     return out
 
 
-@Language.factory("communique_voice", assigns=["doc._.communique_segments"],
-                  requires=["doc._.communique_segments", "doc._.communique_statements", "token.dep", "token.lemma",
-                            "token.is_sent_start"])
+@Language.factory("communique_voice", assigns=["doc._.communique_voices"],
+                  requires=["doc._.communique_statements", "token.dep", "token.lemma", "token.is_sent_start"])
 def make_voice(nlp: Language, name: str) -> Voice:
     return Voice()
