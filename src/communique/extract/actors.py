@@ -36,6 +36,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ..english import english
 from ..resources import load_yaml
 from .gazetteer import Entry, Gazetteer, SectorWord, load_gazetteer
 
@@ -77,11 +78,12 @@ class ActorRecognizer:
         self.title_modifiers = {w.lower() for w in names["title_modifiers"]}
         self.honorifics = set(names["honorifics"])
         self.pair_nouns = {k.lower(): v for k, v in names["pair_nouns"].items()}
-        self.person_pronouns = set(names["person_pronouns"])
-        self.group_pronouns = set(names.get("group_pronouns") or [])
+        words = english()
+        self.person_pronouns = set(words.pronouns["person"])
+        self.group_pronouns = set(words.pronouns["group"])
         self.pronoun_roles = set(names["pronoun_roles"])
         self.pair_words = set(names["pair_words"])
-        self.locative_prepositions = set(names["locative_prepositions"])
+        self.locative_prepositions = set(words.prepositions["locative"])
         self.name_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         by_key: dict[str, list] = {}
         for text, (key, form) in self.gazetteer.phrases.items():

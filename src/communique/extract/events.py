@@ -43,6 +43,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
 from ..errors import CommuniqueError
+from ..english import english
 from ..resources import Schema, data_path, load_data
 from .actor_view import all_actors, all_mentions
 from .actors import Actor
@@ -114,7 +115,7 @@ PATTERNS_FILE_SCHEMA = Schema(required={
     "partitive_nouns": list, "request_cues": dict, "threat_cues": list, "cue_function_words": list,
     "fallback_codes": dict, "hostile_roots": list, "unattributed_violence_roots": list, "cue_roots": list,
     "words": dict})
-WORD_ROLES = ("place_prepositions", "when_subordinators", "between_prepositions", "asked_on_prepositions",
+WORD_ROLES = ("when_subordinators", "between_prepositions", "asked_on_prepositions",
               "unresolved_pronouns", "demand_modals", "refusal_verbs", "refusal_auxiliaries", "future_auxiliaries",
               "conditional_auxiliaries", "reported_intent_auxiliaries")
 WORDS_SCHEMA = Schema(required={role: list for role in WORD_ROLES})
@@ -250,6 +251,8 @@ class Events:
         self.request_cues = {name: frozenset(_words(words)) for name, words in (data.get("request_cues") or {}).items()}
         self.threat_cues = frozenset(_words(data.get("threat_cues")))
         self.words = {role: frozenset(_words(found)) for role, found in data["words"].items()}
+        # a class shared with other stages (data/english.yml)
+        self.words["place_prepositions"] = english().prepositions["place"]
         self.cue_matcher = _cue_matcher(nlp.vocab, modality, frozenset(_words(data.get("cue_function_words"))))
 
     def __call__(self, doc: Doc) -> Doc:

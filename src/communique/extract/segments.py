@@ -11,14 +11,14 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..resources import load_yaml
+from ..english import english
 from .parse import char_span
 
 HEADING_MAX_WORDS = 12
 
 
 def _bullet_marks() -> tuple[str, ...]:
-    return tuple(load_yaml("ingest/page_text.yml")["bullet_marks"])
+    return english().bullet_marks
 
 
 if not Doc.has_extension("communique_segments"):

@@ -41,6 +41,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..english import english
 from ..resources import load_yaml
 from .actor_view import all_actors, all_mentions
 from .actors import Actor
@@ -82,9 +83,10 @@ class Statements:
         self.stance_prepositions = set(cues.get("stance_prepositions") or [])
         self.personal = set(cues.get("personal_pronouns") or [])
         self.inference = inference_verbs()
-        self.adverbial_prepositions = set(cues["adverbial_prepositions"])
-        self.topic_prepositions = set(cues["topic_prepositions"])
-        self.relative_pronouns = set(cues["relative_pronouns"])
+        words = english()  # function-word classes shared with other stages
+        self.adverbial_prepositions = set(words.prepositions["adverbial"])
+        self.topic_prepositions = set(words.prepositions["topic"])
+        self.relative_pronouns = set(words.pronouns["relative"])
         self.claim_joiners = set(cues["claim_joiners"])
         self.report_joiners = set(cues["report_joiners"])
         self.run_on_joiners = set(cues["run_on_joiners"])

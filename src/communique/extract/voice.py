@@ -27,6 +27,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..english import english
 from ..resources import load_yaml
 from .parse import char_span, subjects
 from .quotes import quoted_tokens
@@ -47,8 +48,8 @@ def _lexicon():
         "modals": set(data["future_modals"]),
         "person_subjects": set(data["person_subjects"]),
         "delimiters": set(data["delimiters"]),
-        "quote_open": set(data["quote_open"]),
-        "quote_close": set(data["quote_close"]),
+        "quote_open": set(english().quote_open),
+        "quote_close": set(english().quote_close),
     }
 
 

@@ -98,8 +98,7 @@ class _Lexicon:
     bullet_chars: str
 
 
-LEXICON_SCHEMA = Schema(required={"bio_openers": list, "bio_roles": list, "bio_fillers": list, "byline_openers": list},
-                        optional={"bullet_marks": list})
+LEXICON_SCHEMA = Schema(required={"bio_openers": list, "bio_roles": list, "bio_fillers": list, "byline_openers": list})
 
 
 @lru_cache(maxsize=1)

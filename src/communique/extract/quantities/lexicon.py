@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...english import english
 from ...resources import Schema, load_data
 
 VULGAR = "¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
@@ -97,7 +98,7 @@ CONTEXT_SCHEMA = Schema(required={
     "change_verbs": list, "change_verbs_intransitive": list, "change_nouns": list, "change_adverbs": list,
     "change_units": list, "target_nouns": list, "target_verbs": list, "reach_verbs": list,
     "duration_anchors_before": list, "duration_anchors_after": list, "duration_anchors_relative": list,
-    "months": list, "clock_words": list, "label_nouns": list, "prefix_units": dict, "pronoun_numbers": list,
+    "clock_words": list, "label_nouns": list, "prefix_units": dict, "pronoun_numbers": list,
     "vague_nouns": list, "definite_determiners": list, "definite_max": (int, float), "not_name_words": list,
     "not_after_letter_unit": list, "pound_money_nouns": list, "per_nouns": list, "plural_nouns": list,
     "approximate_after_loose": list, "approximate_after_min": list, "weight_words": list})
@@ -210,7 +211,7 @@ class Lexicon:
         self.anchors_before = set(ctx["duration_anchors_before"])
         self.anchors_after = {a.lower() for a in ctx["duration_anchors_after"]}
         self.anchors_relative = {a.lower() for a in ctx["duration_anchors_relative"]}
-        self.months = {m.lower().rstrip(".") for m in ctx["months"]}
+        self.months = set(english().month_words())  # a shared class: data/english.yml
         self.clock_words = {c.lower() for c in ctx["clock_words"]}
         self.labels = {w.lower() for w in ctx["label_nouns"]}
         self.prefix_units = {k.lower(): v for k, v in ctx["prefix_units"].items()}

@@ -13,7 +13,7 @@ from ...resources import Schema
 
 # The keys of lexicon.yml: tables (mappings) and lists; each is documented in the file.
 _TABLES = (
-    "months", "month_abbreviations", "weekdays", "weekday_abbreviations", "number_words", "multipliers",
+    "weekdays", "weekday_abbreviations", "number_words", "multipliers",
     "ordinals", "units", "unit_split", "frequency_adverbs", "seasons", "parts_of_day", "clock_words", "time_zones",
     "relative_days", "shifts", "references", "vague_durations", "decade_words", "holidays_fixed",
     "holidays_weekday", "event_edges", "anchored_steps", "part_of_day_shifts", "spelled_centuries",

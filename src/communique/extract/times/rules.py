@@ -16,6 +16,7 @@ from typing import NamedTuple
 import yaml
 
 from ...errors import CommuniqueError
+from ...english import english
 from ...resources import Schema, check, load_data
 from .checks import CHECK_GROUPS
 from .lexicon import DEFAULT_LEXICON, DEFAULT_RULES, LEXICON_SCHEMA, Lexicon, _alt
@@ -94,7 +95,10 @@ class RuleMatcher:
 @lru_cache(maxsize=8)
 def load_grammar(lexicon: str = DEFAULT_LEXICON, rules: str = DEFAULT_RULES) -> tuple[Lexicon, list[Rule], dict]:
     """The lexicon and the compiled rules (once per process)."""
-    lex = Lexicon(_checked_words(read_data(lexicon, LEXICON_SCHEMA), lexicon))
+    words = _checked_words(read_data(lexicon, LEXICON_SCHEMA), lexicon)
+    # Month names are a class shared with other stages (data/english.yml).
+    shared = english()
+    lex = Lexicon({**words, "months": shared.months, "month_abbreviations": shared.month_abbreviations})
     holes = lex.placeholders()
     compiled = compile_rules(read_data(rules, RULES_SCHEMA), lex, rules)
     d = lex.data
