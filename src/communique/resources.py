@@ -75,10 +75,25 @@ def check(data: Any, schema: Schema, path: str) -> Any:
     return data
 
 
-def load_data(relative: str, schema: Schema | None = None):
-    """A shipped YAML data file, checked against ``schema`` (C205 if it does not fit)."""
-    data = load_yaml(relative)
-    return check(data, schema, f"data/{relative}") if schema is not None else data
+def load_data(name: str, schema: Schema | None = None):
+    """A YAML data file checked against ``schema`` (C205 if it does not fit): a file
+    of the user's own when ``name`` is a path to one (a component's config names it,
+    ``nlp.add_pipe(..., config={...})``), else the shipped ``communique/data/<name>``."""
+    path = Path(name).expanduser()
+    if path.is_file():
+        data, where = _load_file(str(path.resolve())), str(path)
+    else:
+        data, where = load_yaml(name), f"data/{name}"
+    return check(data, schema, where) if schema is not None else data
+
+
+@lru_cache(maxsize=None)
+def _load_file(path: str):
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise CommuniqueError("C205", path=path, reason=str(exc).splitlines()[0]) from None
 
 
 @lru_cache(maxsize=None)

@@ -10,14 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
-import yaml
 
 from ...errors import CommuniqueError
 from ...english import english
-from ...resources import Schema, check, load_data
+from ...resources import Schema, load_data
 from .checks import CHECK_GROUPS
 from .lexicon import DEFAULT_LEXICON, DEFAULT_RULES, LEXICON_SCHEMA, Lexicon, _alt
 from .normalize import HANDLER_GROUPS
@@ -118,15 +116,7 @@ def load_grammar(lexicon: str = DEFAULT_LEXICON, rules: str = DEFAULT_RULES) -> 
 def read_data(name: str, schema: Schema):
     """A data file checked against ``schema`` (C205 if it does not fit): a path on disk
     (the user's own), else a path under communique/data."""
-    path = Path(name).expanduser()
-    if not path.is_file():
-        return load_data(name, schema)
-    try:
-        with path.open(encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise CommuniqueError("C205", path=str(path), reason=str(exc).splitlines()[0]) from None
-    return check(data, schema, str(path))
+    return load_data(name, schema)
 
 
 def _checked_words(data: dict, where: str) -> dict:
