@@ -32,22 +32,33 @@ Per sentence, on the parse, with the cue lexicon in ``data/statements/cues.yml``
    voters). A subject no dictionary knows becomes an actor of its own with a null
    code ("officials", "those surveyed"); "I" outside quotation marks is the writer.
    A paraphrase whose speaker is an unresolved pronoun is left out.
+
+Config: ``cues``, the cue lexicon file (default ``"statements/cues.yml"``), and
+``voice_lexicon``, the voice lexicon whose stretches are trimmed off contents and whose
+inference verbs mark the writer's inference (default ``"voice/lexicon.yml"``; give it
+the same file as ``communique_voice``'s ``lexicon``). Each is a shipped relative name
+or a path to a user's own copy, ``nlp.add_pipe("communique_statements",
+config={"cues": "my_cues.yml"})``, checked when the component is made (C205 naming the
+file on a missing, unknown or mistyped key; :data:`CUES_SCHEMA`) and loaded once per
+file (:func:`load_cues`).
 """
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..english import english
-from ..resources import load_yaml
+from ..resources import Schema, load_data
 from .actor_view import all_actors, all_mentions
 from .actors import Actor
 from .quotes import quote_spans, quoted_tokens
 from .parse import ACTIVE_SUBJECTS, first_subject, subjects
-from .voice import editorial_stretches, inference_verbs
+from .voice import DEFAULT_LEXICON as DEFAULT_VOICE_LEXICON
+from .voice import editorial_stretches, inference_verbs, load_lexicon
 
 if not Doc.has_extension("communique_statements"):
     Doc.set_extension("communique_statements", default=None)
@@ -61,10 +72,29 @@ TRIM_START_POS = {"DET", "ADV", "ADJ", "ADP", "SCONJ"}
 MAX_SPEAKER_WORDS = 10
 SPLIT_QUOTE_GAP_TOKENS = 16  # '"A," said Jane Doe, the party's chairwoman. "B."' is one quotation
 
+DEFAULT_CUES = "statements/cues.yml"
+CUES_SCHEMA = Schema(
+    required={"speech": list, "quote_only": list, "according_to": list, "scare_quote_max_words": int,
+              "expletives": list, "claim_joiners": list, "report_joiners": list, "run_on_joiners": list,
+              "aside_openers": list, "opening_marks": list, "closing_marks": list, "content_closing_marks": list},
+    optional={"evidence": list, "evidence_subjects": list, "quote_manner": list, "particles": dict, "nouns": list,
+              "passive": list, "raising": list, "stance_nouns": list, "stance_prepositions": list,
+              "personal_pronouns": list, "object": list})
+
+
+@lru_cache(maxsize=None)
+def load_cues(name: str = DEFAULT_CUES) -> dict:
+    """The cue lexicon ``name`` (a shipped relative name or a path to a user's file),
+    checked against :data:`CUES_SCHEMA`; once per name."""
+    return load_data(name, CUES_SCHEMA)
+
 
 class Statements:
-    def __init__(self, nlp: Language):
-        cues = load_yaml("statements/cues.yml")
+    """The component: holds only the cue lexicon and the voice lexicon it was made with."""
+
+    def __init__(self, nlp: Language, cues: str = DEFAULT_CUES, voice_lexicon: str = DEFAULT_VOICE_LEXICON):
+        self.voice_lexicon = load_lexicon(voice_lexicon)
+        cues = load_cues(cues)
         self.speech = set(cues["speech"])
         self.quote_only = set(cues["quote_only"])
         self.particles = cues.get("particles") or {}
@@ -82,7 +112,7 @@ class Statements:
         self.stance_nouns = set(cues.get("stance_nouns") or [])
         self.stance_prepositions = set(cues.get("stance_prepositions") or [])
         self.personal = set(cues.get("personal_pronouns") or [])
-        self.inference = inference_verbs()
+        self.inference = inference_verbs(self.voice_lexicon)
         words = english()  # function-word classes shared with other stages
         self.adverbial_prepositions = set(words.prepositions["adverbial"])
         self.topic_prepositions = set(words.prepositions["topic"])
@@ -121,7 +151,7 @@ class _Reading:
         self.doc = doc
         self.owner = mention_owner(doc)
         self.quoted = quoted_tokens(doc)
-        stretches = editorial_stretches(doc)
+        stretches = editorial_stretches(doc, cues.voice_lexicon)
         self.trims = [(s, e) for s, e, reason in stretches if reason in ("evaluative", "hedge")]
         # Token positions looked up per cue: scanning the sentence for them each time made a
         # long sentence with many cues ("he said " x 5,000) quadratic.
@@ -764,6 +794,9 @@ def _mark_direct_if_quoted(statements: list[dict], quote: tuple[int, int], quote
 @Language.factory("communique_statements",
                   assigns=["doc._.communique_statements", "doc._.communique_statement_actors"],
                   requires=["doc._.communique_actors", "doc._.communique_mentions", "token.dep", "token.lemma",
-                            "token.tag", "token.ent_type", "token.is_sent_start"])
-def make_statements(nlp: Language, name: str) -> Statements:
-    return Statements(nlp)
+                            "token.tag", "token.ent_type", "token.is_sent_start"],
+                  default_config={"cues": DEFAULT_CUES, "voice_lexicon": DEFAULT_VOICE_LEXICON})
+def make_statements(nlp: Language, name: str, cues: str, voice_lexicon: str) -> Statements:
+    """``cues``: the cue lexicon file; ``voice_lexicon``: the voice lexicon (each a
+    shipped relative name or a user's path)."""
+    return Statements(nlp, cues, voice_lexicon)

@@ -18,6 +18,14 @@ runs after statements) writes to ``doc._.communique_voices`` the stretches that 
 outside every attributed content, as token spans. ``voiced_segments(doc)`` cuts each
 sentence's segment (``doc._.communique_segments``, written by the segments component
 and never rewritten) into reported and editorial pieces; ``record.from_doc`` calls it.
+
+Config: ``lexicon``, the lexicon file (default ``"voice/lexicon.yml"``, the shipped
+one; or a path to a user's own copy, ``nlp.add_pipe("communique_voice",
+config={"lexicon": "my_voice.yml"})``), checked against :data:`LEXICON_SCHEMA` (C205
+naming the file on a missing, unknown or mistyped key). The statements component reads
+the same lexicon (its ``voice_lexicon`` key) to trim these stretches and to leave the
+writer's inference out; give both the same file. :func:`load_lexicon` loads a file
+once per process; the lexicon is passed explicitly to every function that reads it.
 """
 from __future__ import annotations
 
@@ -28,7 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..english import english
-from ..resources import load_yaml
+from ..resources import Schema, load_data
 from .parse import char_span, subjects
 from .quotes import quoted_tokens
 
@@ -36,9 +44,17 @@ if not Doc.has_extension("communique_voices"):
     Doc.set_extension("communique_voices", default=None)
 
 
-@lru_cache(maxsize=1)
-def _lexicon():
-    data = load_yaml("voice/lexicon.yml")
+DEFAULT_LEXICON = "voice/lexicon.yml"
+LEXICON_SCHEMA = Schema(required={"evaluative": list, "hedges": list, "assessment_openers": list,
+                                  "inference_verbs": list, "forecast_verbs": list, "future_modals": list,
+                                  "person_subjects": list, "delimiters": list})
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(name: str = DEFAULT_LEXICON) -> dict:
+    """The voice lexicon ``name`` (a shipped relative name or a path to a user's file),
+    checked against :data:`LEXICON_SCHEMA` and prepared for matching; once per name."""
+    data = load_data(name, LEXICON_SCHEMA)
     return {
         "evaluative": _phrases(data["evaluative"]),
         "hedges": _phrases(data["hedges"]),
@@ -53,10 +69,11 @@ def _lexicon():
     }
 
 
-def inference_verbs() -> set[str]:
-    """The verbs of inference (``inference_verbs`` in the voice lexicon): the statements
-    component reads them too, to leave the writer's inference out of what was reported."""
-    return set(_lexicon()["inference"])
+def inference_verbs(lex: dict | None = None) -> set[str]:
+    """The verbs of inference (``inference_verbs`` in the voice lexicon ``lex``, default
+    the shipped one): the statements component reads them too, to leave the writer's
+    inference out of what was reported."""
+    return set((lex or load_lexicon())["inference"])
 
 
 def _phrases(words):
@@ -79,9 +96,11 @@ def _has(tokens, phrases) -> int | None:
     return None
 
 
-def editorial_stretches(doc: Doc) -> list[tuple[int, int, str]]:
-    """Candidate editorial stretches (token start, token end, reason); pure on the Doc."""
-    lex = _lexicon()
+def editorial_stretches(doc: Doc, lex: dict | None = None) -> list[tuple[int, int, str]]:
+    """Candidate editorial stretches (token start, token end, reason) by the voice
+    lexicon ``lex`` (a :func:`load_lexicon` result; default the shipped one); pure on
+    the Doc."""
+    lex = lex or load_lexicon()
     quoted = quoted_tokens(doc)
     text = doc.text  # built afresh on every access: read it once
     found: list[tuple[int, int, str]] = []
@@ -156,12 +175,15 @@ def _comma_stretches(sent: Span, lex) -> list[tuple[int, int]]:
 
 class Voice:
     """Final voice: the editorial stretches outside every attributed content, as token
-    spans in ``doc._.communique_voices``."""
+    spans in ``doc._.communique_voices``. Holds only the lexicon."""
+
+    def __init__(self, lexicon: str = DEFAULT_LEXICON):
+        self.lex = load_lexicon(lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
         contents = [char_span(doc, *s["content"]) for s in (doc._.communique_statements or [])]
         editorial = []
-        for start, end, _ in editorial_stretches(doc):
+        for start, end, _ in editorial_stretches(doc, self.lex):
             if not _mostly_inside(*char_span(doc, start, end), contents):
                 editorial.append((start, end))
         doc._.communique_voices = editorial
@@ -217,6 +239,8 @@ def _cut(text: str, segment: dict, editorial: list[tuple[int, int]]) -> list[dic
 
 
 @Language.factory("communique_voice", assigns=["doc._.communique_voices"],
-                  requires=["doc._.communique_statements", "token.dep", "token.lemma", "token.is_sent_start"])
-def make_voice(nlp: Language, name: str) -> Voice:
-    return Voice()
+                  requires=["doc._.communique_statements", "token.dep", "token.lemma", "token.is_sent_start"],
+                  default_config={"lexicon": DEFAULT_LEXICON})
+def make_voice(nlp: Language, name: str, lexicon: str) -> Voice:
+    """``lexicon``: the voice lexicon file (a shipped relative name or a user's path)."""
+    return Voice(lexicon)
