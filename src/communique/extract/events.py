@@ -30,6 +30,14 @@ with its ``extra_files`` config); each Doc is worked on by an :class:`_Extractio
 The data files are checked when loaded (C205), and CAMEO codebook knowledge the rules
 need (fallback codes, hostile roots, ...) and the English words they test are named
 keys of ``patterns.yml``, documented there.
+
+Config keys: ``patterns`` and ``plover`` name the patterns file and the PLOVER ontology
+(by default the shipped ``events/patterns.yml`` and ``events/plover.yml``); a path to the
+user's own copy replaces one, checked as the shipped one is (its schema, and every code it
+names against cameo.csv: C205 naming the file), e.g.
+``nlp.add_pipe("communique_events", config={"patterns": "my_patterns.yml"})``. The
+codebook ``cameo.csv`` is the shipped one (the record's CAMEO and PLOVER fields come
+from it).
 """
 from __future__ import annotations
 
@@ -37,6 +45,7 @@ import csv
 import io
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -125,21 +134,33 @@ FALLBACK_SCHEMA = Schema(required={"appeal": str, "demand": str, "threaten": str
 COMPLEMENT_TABLES = ("intended", "appeal", "demand", "refuse", "threaten")
 TARGET_SLOTS = ("dobj", "between", "place", "none")  # and "pobj:PREP|PREP..."
 PLOVER_SCHEMA = Schema(required={"quad_classes": dict, "types": dict, "old_names": dict})
+# The shipped data files: the defaults of the component's config keys of the same names.
+DEFAULT_PATTERNS = "events/patterns.yml"
+DEFAULT_PLOVER = "events/plover.yml"
 
 
-@lru_cache(maxsize=1)
-def load_pattern_data() -> dict:
-    """``data/events/patterns.yml``, every pattern and table checked (C205 naming what is wrong)."""
-    data = load_data("events/patterns.yml", PATTERNS_FILE_SCHEMA)
-    check_pattern_data(data, load_codebook())
+def _where(name: str) -> str:
+    """How a C205 names a data file: the user's path as given, else ``data/<name>``
+    (as :func:`communique.resources.load_data` does)."""
+    path = Path(name).expanduser()
+    return str(path) if path.is_file() else f"data/{name}"
+
+
+@lru_cache(maxsize=8)
+def load_pattern_data(patterns: str = DEFAULT_PATTERNS) -> dict:
+    """The patterns file (shipped ``data/events/patterns.yml`` or a path to the user's own),
+    every pattern and table checked (C205 naming the file and what is wrong)."""
+    data = load_data(patterns, PATTERNS_FILE_SCHEMA)
+    check_pattern_data(data, load_codebook(), _where(patterns))
     return data
 
 
-def check_pattern_data(data: dict, codebook: dict) -> None:
-    """C205 for the first problem of the patterns file: a pattern with an unknown key, a
-    code not in cameo.csv or an unknown target slot; a table naming an unknown code."""
+def check_pattern_data(data: dict, codebook: dict, path: str = "data/" + DEFAULT_PATTERNS) -> None:
+    """C205 (naming ``path``) for the first problem of the patterns file: a pattern with
+    an unknown key, a code not in cameo.csv or an unknown target slot; a table naming an
+    unknown code."""
     def fail(reason: str):
-        raise CommuniqueError("C205", path="data/events/patterns.yml", reason=reason)
+        raise CommuniqueError("C205", path=path, reason=reason)
 
     for number, item in enumerate(data["patterns"], start=1):
         where = f"pattern {number} ({item.get('code')!r})" if isinstance(item, dict) else f"pattern {number}"
@@ -175,14 +196,15 @@ def check_pattern_data(data: dict, codebook: dict) -> None:
             fail(f"{key}: {unknown!r} not in cameo.csv")
 
 
-@lru_cache(maxsize=1)
-def load_ontology() -> dict:
-    """``data/events/plover.yml``: the PLOVER types, checked at load (C205)."""
-    return load_data("events/plover.yml", PLOVER_SCHEMA)
+@lru_cache(maxsize=8)
+def load_ontology(plover: str = DEFAULT_PLOVER) -> dict:
+    """The PLOVER types (shipped ``data/events/plover.yml`` or a path to the user's own),
+    checked at load (C205)."""
+    return load_data(plover, PLOVER_SCHEMA)
 
 
 def check_plover_columns(codebook: dict, ontology: dict) -> None:
-    """C205 when cameo.csv names a PLOVER type or mode that plover.yml does not have."""
+    """C205 when cameo.csv names a PLOVER type or mode that the ontology does not have."""
     types = ontology["types"]
     for code in codebook.values():
         if code.plover and (code.plover not in types or (
@@ -192,10 +214,10 @@ def check_plover_columns(codebook: dict, ontology: dict) -> None:
                                          "is not in plover.yml")
 
 
-@lru_cache(maxsize=1)
-def load_patterns() -> tuple[dict[str, list[Pattern]], dict[str, list[Pattern]], dict, frozenset,
-                             dict[str, dict[str, str]]]:
-    data = load_pattern_data()
+@lru_cache(maxsize=8)
+def load_patterns(patterns: str = DEFAULT_PATTERNS) -> tuple[dict[str, list[Pattern]], dict[str, list[Pattern]],
+                                                             dict, frozenset, dict[str, dict[str, str]]]:
+    data = load_pattern_data(patterns)
     by_verb: dict[str, list[Pattern]] = {}
     by_noun: dict[str, list[Pattern]] = {}
     for order, item in enumerate(data["patterns"]):
@@ -235,13 +257,14 @@ class Events:
     """The component: the codebook, the patterns and the cue tables, loaded once. Each
     Doc is worked on by its own :class:`_Extraction`, so nothing of a document stays here."""
 
-    def __init__(self, nlp: Language, extra_files: tuple[str, ...] = ()):
+    def __init__(self, nlp: Language, extra_files: tuple[str, ...] = (), patterns: str = DEFAULT_PATTERNS,
+                 plover: str = DEFAULT_PLOVER):
         self.codebook = load_codebook()
-        check_plover_columns(self.codebook, load_ontology())
+        check_plover_columns(self.codebook, load_ontology(plover))
         self.gazetteer = load_gazetteer(tuple(extra_files))
-        self.by_verb, self.by_noun, modality, self.light_verbs, self.complement_maps = load_patterns()
+        self.by_verb, self.by_noun, modality, self.light_verbs, self.complement_maps = load_patterns(patterns)
         self.ultimatum_marks = frozenset(_words(modality.get("ultimatum")))
-        data = load_pattern_data()  # cached: the same mapping load_patterns read
+        data = load_pattern_data(patterns)  # cached: the same mapping load_patterns read
         self.fallback_codes = {name: str(code) for name, code in data["fallback_codes"].items()}
         self.hostile_roots = frozenset(str(root) for root in data["hostile_roots"])
         self.unattributed_violence_roots = frozenset(str(root) for root in data["unattributed_violence_roots"])
@@ -821,8 +844,10 @@ def _mention_owner(mentions: list[tuple[int, int, str]]) -> dict[int, str]:
 @Language.factory("communique_events", assigns=["doc._.communique_events", "doc._.communique_event_actors"],
                   requires=["doc._.communique_actors", "doc._.communique_mentions", "doc._.communique_statements",
                             "doc._.communique_segments", "doc._.communique_voices"],
-                  default_config={"extra_files": []})
-def make_events(nlp: Language, name: str, extra_files: list[str]) -> Events:
+                  default_config={"extra_files": [], "patterns": DEFAULT_PATTERNS, "plover": DEFAULT_PLOVER})
+def make_events(nlp: Language, name: str, extra_files: list[str], patterns: str, plover: str) -> Events:
     """Events in CAMEO and PLOVER; ``extra_files``: the user's actor dictionaries (as
-    given to the actors component), so a place names the same countries there."""
-    return Events(nlp, tuple(extra_files))
+    given to the actors component), so a place names the same countries there;
+    ``patterns``, ``plover``: the patterns file and the PLOVER ontology (shipped names
+    or paths to the user's own, checked as the shipped ones are)."""
+    return Events(nlp, tuple(extra_files), patterns, plover)

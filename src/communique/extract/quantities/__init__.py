@@ -59,7 +59,11 @@ them", "one thing"), "the two countries" (a reference back), list numbers and ci
 
 All words (number words, scales, currencies, units, modifiers, change and target words,
 labels) are data files in ``communique/data/quantities/``, loaded once per process and
-checked at load (C205).
+checked at load (C205). The component's config keys ``numbers``, ``units``,
+``currencies`` and ``context`` name them (by default the shipped files); a path to the
+user's own file replaces one, checked against the same schema::
+
+    nlp.add_pipe("communique_quantities", config={"units": "my_units.yml"})
 
 The package, by sub-stage, in the order a number goes through them:
 

@@ -2,6 +2,10 @@
 and the cascade over the trigger matches of one Doc: number (:mod:`.numbers`), tail
 (:mod:`.units`), exclusions, modifiers, range, unit or counted noun, kind and subject
 (:mod:`.classify`). Its one output is ``doc._.communique_quantities``.
+
+Config keys ``numbers``, ``units``, ``currencies``, ``context``: the data files, by default
+the shipped ``quantities/*.yml``; a path to the user's own copy replaces one
+(``nlp.add_pipe("communique_quantities", config={"units": "my_units.yml"})``).
 """
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ from spacy.tokens import Doc
 from .classify import counted_noun, kind_of, modifiers_before, subject
 from .context import DocContext
 from .exclusions import anchored_duration, bare_excluded, excluded_end
-from .lexicon import Lexicon, lexicon
+from .lexicon import DEFAULT_CONTEXT, DEFAULT_CURRENCIES, DEFAULT_NUMBERS, DEFAULT_UNITS, Lexicon, lexicon
 from .numbers import Number, read_number
 from .ranges import borrowed_unit, read_range
 from .scan import ends_with, identifier_end, prev_word, skip_space, unit_at
@@ -248,6 +252,11 @@ class Quantities:
 
 
 @Language.factory("communique_quantities", assigns=["doc._.communique_quantities"],
-                  requires=["token.tag", "token.dep"])
-def make_quantities(nlp: Language, name: str) -> Quantities:
-    return Quantities(lexicon())
+                  requires=["token.tag", "token.dep"],
+                  default_config={"numbers": DEFAULT_NUMBERS, "units": DEFAULT_UNITS,
+                                  "currencies": DEFAULT_CURRENCIES, "context": DEFAULT_CONTEXT})
+def make_quantities(nlp: Language, name: str, numbers: str, units: str, currencies: str,
+                    context: str) -> Quantities:
+    """``numbers``, ``units``, ``currencies``, ``context``: the data files (shipped names
+    or paths to the user's own, checked against the same schemas)."""
+    return Quantities(lexicon(numbers, units, currencies, context))

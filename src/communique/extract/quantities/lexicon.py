@@ -3,6 +3,11 @@ scales, units, currencies, context words) is read from ``communique/data/quantit
 through :func:`communique.resources.load_data`, each file checked against its
 :class:`~communique.resources.Schema` (C205 at load time), and compiled once per
 process into the regular expressions the other sub-stages use.
+
+The component's config names the four files (``numbers``, ``units``, ``currencies``,
+``context``; by default the shipped ``quantities/*.yml``): a path to a file of the
+user's own replaces the shipped one, checked against the same schema.
+:func:`lexicon` compiles one :class:`Lexicon` per combination of file names.
 """
 from __future__ import annotations
 
@@ -18,6 +23,12 @@ VULGAR = "¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 WS = r"[ \t\u00a0]*(?:\n[ \t\u00a0]*)?"
 DASHES = "-–—"
 MINUS = "-−–"
+
+# The shipped data files: the defaults of the component's config keys of the same names.
+DEFAULT_NUMBERS = "quantities/numbers.yml"
+DEFAULT_UNITS = "quantities/units.yml"
+DEFAULT_CURRENCIES = "quantities/currencies.yml"
+DEFAULT_CONTEXT = "quantities/context.yml"
 
 
 def _plural(word: str) -> str:
@@ -113,13 +124,15 @@ class Unit:
 
 
 class Lexicon:
-    """Everything the component knows about words, compiled once."""
+    """Everything the component knows about words, compiled once. Each argument names
+    a data file: a shipped name (``quantities/units.yml``) or a path to the user's own."""
 
-    def __init__(self):
-        nums = load_data("quantities/numbers.yml", NUMBERS_SCHEMA)
-        units = load_data("quantities/units.yml", UNITS_SCHEMA)
-        money = load_data("quantities/currencies.yml", CURRENCIES_SCHEMA)
-        ctx = load_data("quantities/context.yml", CONTEXT_SCHEMA)
+    def __init__(self, numbers: str = DEFAULT_NUMBERS, units: str = DEFAULT_UNITS,
+                 currencies: str = DEFAULT_CURRENCIES, context: str = DEFAULT_CONTEXT):
+        nums = load_data(numbers, NUMBERS_SCHEMA)
+        units = load_data(units, UNITS_SCHEMA)
+        money = load_data(currencies, CURRENCIES_SCHEMA)
+        ctx = load_data(context, CONTEXT_SCHEMA)
 
         self._numbers(nums)
         self._units(units)
@@ -277,6 +290,8 @@ class Lexicon:
         return self.symbols.get(k) or self.names.get(k.lower())
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    return Lexicon()
+@lru_cache(maxsize=8)
+def lexicon(numbers: str = DEFAULT_NUMBERS, units: str = DEFAULT_UNITS, currencies: str = DEFAULT_CURRENCIES,
+            context: str = DEFAULT_CONTEXT) -> Lexicon:
+    """The compiled lexicon of these data files (once per process for each combination)."""
+    return Lexicon(numbers, units, currencies, context)
