@@ -63,7 +63,7 @@ def user_nlp(files):
 
 def statements(nlp, text: str) -> list[tuple[str, str]]:
     doc = nlp(text)
-    return [(s["cue"], doc[slice(*s["content"])].text)
+    return [(s.cue, doc[slice(*s.content)].text)
             for s in doc._.communique_statements]
 
 

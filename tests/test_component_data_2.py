@@ -79,7 +79,7 @@ def _events(config: dict | None = None):
 
 
 def _codes(nlp, text: str) -> list[str]:
-    return [e["code"] for e in nlp(text)._.communique_events]
+    return [e.code for e in nlp(text)._.communique_events]
 
 
 def test_events_default_config_is_the_shipped_data():

@@ -31,5 +31,5 @@ def test_a_place_read_as_a_country_is_a_candidate_of_the_events_component():
     [candidate] = doc._.communique_event_actors
     assert (candidate.code, candidate.kind, candidate.mentions) == ("IRQ", "country", [(4, 5)])
     assert [a.key for a in all_actors(doc)] == [candidate.key]
-    assert [(e["code"][:2], e["source"], e["target"]) for e in doc._.communique_events] == \
+    assert [(e.code[:2], e.source, e.target) for e in doc._.communique_events] == \
         [("18", candidate.key, candidate.key)]  # violence with no named perpetrator is the place's

@@ -177,8 +177,8 @@ def statement_records(doc: Doc, actor_ids: dict[str, str]) -> list[Statement]:
     """Statements numbered s1, s2, ... in the component's order, token spans as characters."""
     from .extract.parse import char_span
 
-    return [Statement(id=f"s{n}", speaker=actor_ids.get(s["speaker"]), cue=s["cue"],
-                      content=char_span(doc, *s["content"]), direct=s["direct"], span=char_span(doc, *s["span"]))
+    return [Statement(id=f"s{n}", speaker=actor_ids.get(s.speaker), cue=s.cue,
+                      content=char_span(doc, *s.content), direct=s.direct, span=char_span(doc, *s.span))
             for n, s in enumerate(doc._.communique_statements or [], start=1)]
 
 
@@ -222,17 +222,17 @@ def event_records(doc: Doc, document: Document, actor_ids: dict[str, str], state
     codebook = load_codebook()
     out = []
     for number, event in enumerate(doc._.communique_events or [], start=1):
-        code = codebook[event["code"]]
-        trigger = doc[event["trigger"]]
-        evidence = char_span(doc, *event["evidence"])
+        code = codebook[event.code]
+        trigger = doc[event.trigger]
+        evidence = char_span(doc, *event.evidence)
         sentence = (trigger.sent.start_char, trigger.sent.end_char)
         dated = [t for t in times if t.type in ("DATE", "TIME") and sentence[0] <= t.span[0] < sentence[1]
                  and t.value[:1].isdigit()]
         voice = next((s.voice for s in segments if s.span[0] <= trigger.idx < s.span[1]), "reported")
         out.append(Event(
             id=f"e{number}", cameo=code.code, goldstein=code.goldstein, quad_class=code.quad_class,
-            plover=code.plover, plover_mode=code.plover_mode, source=actor_ids.get(event["source"]),
-            target=actor_ids.get(event["target"]), modality=event["modality"], voice=voice,
+            plover=code.plover, plover_mode=code.plover_mode, source=actor_ids.get(event.source),
+            target=actor_ids.get(event.target), modality=event.modality, voice=voice,
             date=dated[0].value if dated else document.published, evidence=evidence,
             statement=_statement_holding(token_chars(trigger), statements)))
     return out

@@ -58,6 +58,7 @@ from .actor_view import all_actors, all_mentions
 from .actors import Actor
 from .gazetteer import load_gazetteer
 from .parse import SUBJECTS_AND_AGENT, children_with, clause_subject, first_subject, phrase, subjects
+from .statements import StatementMention
 from .voice import voiced_segments
 
 if not Doc.has_extension("communique_events"):
@@ -280,7 +281,7 @@ class Events:
 
     def __call__(self, doc: Doc) -> Doc:
         extraction = _Extraction(self, doc)
-        doc._.communique_events = extraction.events()
+        doc._.communique_events = [EventMention(**found) for found in extraction.events()]
         doc._.communique_event_actors = extraction.candidates
         return doc
 
@@ -553,7 +554,7 @@ class _Extraction:
         if not any(c.dep_ == "aux" and c.lower_ in self.rules.words["demand_modals"] for c in verb.children):
             return []
         statement = self._statement_of(verb)
-        speaker = self.actors.get(statement["speaker"]) if statement and statement.get("speaker") else None
+        speaker = self.actors.get(statement.speaker) if statement and statement.speaker else None
         demanded = self._subjects(verb)
         if speaker is None or not demanded:
             return []
@@ -605,9 +606,9 @@ class _Extraction:
     def _speaker_as_source(self, trigger: Token, sources: list[str], fill_empty: bool = False) -> tuple[list[str], list[str]]:
         """Inside a statement, the speaker stands for its own country or "we"."""
         statement = self._statement_of(trigger)
-        if statement is None or not statement.get("speaker"):
+        if statement is None or not statement.speaker:
             return sources, []
-        speaker = self.actors.get(statement["speaker"])
+        speaker = self.actors.get(statement.speaker)
         if speaker is None:
             return sources, []
         if not sources and fill_empty:  # "Iraq said it would allow ...": the unresolved "it" is the speaker
@@ -619,9 +620,9 @@ class _Extraction:
         others = [k for k in sources if k not in mine]
         return [speaker.key], others
 
-    def _statement_of(self, token: Token) -> dict | None:
-        holding = [s for s in self.statements if s["content"][0] <= token.i < s["content"][1]]
-        return min(holding, key=lambda s: s["content"][1] - s["content"][0]) if holding else None
+    def _statement_of(self, token: Token) -> StatementMention | None:
+        holding = [s for s in self.statements if s.content[0] <= token.i < s.content[1]]
+        return min(holding, key=lambda s: s.content[1] - s.content[0]) if holding else None
 
     def _pairs(self, trigger: Token, pattern: Pattern, sources: list[str], targets: list[str],
                evidence: tuple[int, int]) -> list[dict]:
@@ -803,6 +804,18 @@ def _unique(events: list[dict]) -> list[dict]:
             seen.add(key)
             out.append(event)
     return out
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One event, in token offsets: the CAMEO ``code``, ``source`` and ``target`` actor
+    keys, its ``modality``, the ``trigger`` token and the ``evidence`` clause (start, end)."""
+    code: str
+    source: str | None
+    target: str | None
+    modality: str
+    trigger: int
+    evidence: tuple[int, int]
 
 
 MODALITY_CUES = ("intended", "hypothetical", "negated")

@@ -45,7 +45,7 @@ file (:func:`load_cues`).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -142,6 +142,25 @@ class Statements:
         return doc
 
 
+@dataclass(frozen=True)
+class StatementMention:
+    """One statement, in token offsets: ``span`` the whole statement, ``content`` what
+    was said, ``cue`` the cue's text and ``cue_i`` its token, ``speaker`` an actor key
+    (or None: a passive or raising cue that names nobody, or a quotation without one)."""
+    speaker: str | None
+    cue: str
+    content: tuple[int, int]
+    direct: bool
+    span: tuple[int, int]
+    cue_i: int | None = None
+
+    @classmethod
+    def of(cls, found: dict) -> "StatementMention":
+        """From the working dict the rules build and refine."""
+        return cls(speaker=found["speaker"], cue=found["cue"], content=tuple(found["content"]),
+                   direct=found["direct"], span=tuple(found["span"]), cue_i=found.get("cue_i"))
+
+
 class _Reading:
     """One document's reading: the Doc and what is looked up on it, kept off the
     component (which holds only the cue lexicon)."""
@@ -163,7 +182,7 @@ class _Reading:
         self.known = {a.key: a for a in all_actors(doc)}
         self.candidates: dict[str, Actor] = {}  # new speakers, and new mentions of known actors
 
-    def run(self) -> tuple[list[dict], list[Actor]]:
+    def run(self) -> tuple[list[StatementMention], list[Actor]]:
         """The statements (token spans: content, span, cue_i), and the candidate actors
         they found."""
         doc = self.doc
@@ -190,7 +209,7 @@ class _Reading:
         # says nothing of who said it; a quotation, or a passive that names nobody, stays.
         statements = [s for s in statements if s["speaker"] is not None or s["direct"] or s.get("unattributed")]
         statements.sort(key=lambda s: s["content"])
-        return statements, list(self.candidates.values())
+        return [StatementMention.of(s) for s in statements], list(self.candidates.values())
 
     # -------------------------------------------------------------- indirect
     def _indirect(self, sent: Span, cues) -> list[dict]:

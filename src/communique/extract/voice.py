@@ -181,7 +181,7 @@ class Voice:
         self.lex = load_lexicon(lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
-        contents = [char_span(doc, *s["content"]) for s in (doc._.communique_statements or [])]
+        contents = [char_span(doc, *s.content) for s in (doc._.communique_statements or [])]
         editorial = []
         for start, end, _ in editorial_stretches(doc, self.lex):
             if not _mostly_inside(*char_span(doc, start, end), contents):
