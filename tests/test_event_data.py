@@ -238,7 +238,7 @@ def test_complement_maps(patterns, cameo_by_code):
 
 def test_modality(patterns):
     modality = patterns["modality"]
-    assert set(modality) == {"intended", "forecast", "hypothetical", "negated", "ultimatum"}
+    assert set(modality) == {"intended", "hypothetical", "negated", "ultimatum"}
     for name, cues in modality.items():
         _check_str_list(cues, name)
         assert len(cues) == len(set(cues)), name

@@ -129,7 +129,7 @@ WORD_ROLES = ("when_subordinators", "between_prepositions", "asked_on_prepositio
               "unresolved_pronouns", "demand_modals", "refusal_verbs", "refusal_auxiliaries", "future_auxiliaries",
               "conditional_auxiliaries", "reported_intent_auxiliaries")
 WORDS_SCHEMA = Schema(required={role: list for role in WORD_ROLES})
-MODALITY_SCHEMA = Schema(required={"intended": list, "forecast": list, "hypothetical": list, "negated": list,
+MODALITY_SCHEMA = Schema(required={"intended": list, "hypothetical": list, "negated": list,
                                    "ultimatum": list})
 FALLBACK_SCHEMA = Schema(required={"appeal": str, "demand": str, "threaten": str})
 COMPLEMENT_TABLES = ("intended", "appeal", "demand", "refuse", "threaten")
