@@ -37,8 +37,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..english import english
-from ..resources import load_yaml
-from .gazetteer import Entry, Gazetteer, SectorWord, load_gazetteer
+from ..resources import load_data
+from .gazetteer import NAMES_SCHEMA, Entry, Gazetteer, SectorWord, load_gazetteer
 
 for _name in ("communique_actors", "communique_mentions"):
     if not Doc.has_extension(_name):
@@ -74,7 +74,7 @@ class ActorRecognizer:
     def __init__(self, nlp: Language, extra_files: tuple[str, ...] = (), reference_date: str | None = None):
         self.gazetteer: Gazetteer = load_gazetteer(tuple(extra_files))
         self.reference_date = reference_date or latest_term_start(self.gazetteer)
-        names = load_yaml("actors/names.yml")
+        names = load_data("actors/names.yml", NAMES_SCHEMA)
         self.title_modifiers = {w.lower() for w in names["title_modifiers"]}
         self.honorifics = set(names["honorifics"])
         self.pair_nouns = {k.lower(): v for k, v in names["pair_nouns"].items()}

@@ -17,9 +17,14 @@ import yaml
 
 from ..errors import CommuniqueError
 from ..ingest.unicode_safety import printable_path
-from ..resources import data_path, load_yaml
+from ..resources import Schema, data_path, load_data
 
 KINDS = ("person", "country", "organization", "group")
+# The two YAML files of data/actors/, checked at load (C205); each key is documented in its file.
+NAMES_SCHEMA = Schema(required={"family_name_first": list, "title_modifiers": list, "honorifics": list,
+                                "pair_nouns": dict, "pair_words": list, "pronoun_roles": list})
+SECTORS_SCHEMA = Schema(required={"version": int, "sectors": dict, "role_codes": dict, "roles": dict,
+                                  "person_roles": list, "group_roles": list, "modifiers": dict})
 
 
 @dataclass(frozen=True)
@@ -110,6 +115,27 @@ def _rows(path_or_text, suffix: str) -> list[dict]:
     return list(csv.DictReader(lines))
 
 
+# The columns each shipped CSV must have (its header comment documents them).
+CSV_COLUMNS = {
+    "countries.csv": {"code", "iso2", "name", "aliases", "demonyms", "capitals", "wikidata"},
+    "igos.csv": {"code", "name", "aliases", "wikidata", "cameo_official"},
+    "groups.csv": {"code", "name", "aliases", "country", "kind", "wikidata", "cameo_official"},
+    "people.csv": {"name", "aliases", "country", "code", "role", "title", "start", "end", "wikidata", "short_name"},
+}
+
+
+def _shipped_rows(path: Path) -> list[dict]:
+    """A shipped CSV's rows, its header checked (C205 when a column is missing or
+    misspelt, rather than a KeyError on the first row that needs it)."""
+    rows = _rows(path, ".csv")
+    header = set(rows[0]) if rows else set()
+    missing = CSV_COLUMNS[path.name] - header
+    if missing or any(None in row for row in rows):
+        reason = f"missing columns {sorted(missing)}" if missing else "a row with more fields than the header"
+        raise CommuniqueError("C205", path=f"data/actors/{path.name}", reason=reason)
+    return rows
+
+
 def _split(value) -> list[str]:
     if value is None:
         return []
@@ -127,9 +153,9 @@ def _clean(value) -> str | None:
 def load_gazetteer(extra_files: tuple[str, ...] = ()) -> Gazetteer:
     gazetteer = Gazetteer()
     folder = data_path("actors")
-    names = load_yaml("actors/names.yml")
+    names = load_data("actors/names.yml", NAMES_SCHEMA)
     gazetteer.family_name_first = frozenset(names.get("family_name_first", []))
-    for row in _rows(folder / "countries.csv", ".csv"):
+    for row in _shipped_rows(folder / "countries.csv"):
         code = row["code"].strip()
         entry = Entry(key="C:" + code, name=row["name"].strip(), kind="country", code=code, country=code,
                       wikidata=_clean(row.get("wikidata")))
@@ -138,11 +164,11 @@ def load_gazetteer(extra_files: tuple[str, ...] = ()) -> Gazetteer:
         for column, form in (("aliases", "alias"), ("demonyms", "demonym"), ("capitals", "capital")):
             for text in _split(row.get(column)):
                 gazetteer.add_phrase(text, entry.key, form)
-    for row in _rows(folder / "igos.csv", ".csv") + _rows(folder / "groups.csv", ".csv"):
+    for row in _shipped_rows(folder / "igos.csv") + _shipped_rows(folder / "groups.csv"):
         _add_organization(gazetteer, row)
-    for row in _rows(folder / "people.csv", ".csv"):
+    for row in _shipped_rows(folder / "people.csv"):
         _add_person(gazetteer, row)
-    _load_sectors(gazetteer, load_yaml("actors/sectors.yml"))
+    _load_sectors(gazetteer, load_data("actors/sectors.yml", SECTORS_SCHEMA))
     for extra in extra_files:
         _merge_user_file(gazetteer, Path(extra))
     _index_short_names(gazetteer)
