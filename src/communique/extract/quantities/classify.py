@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..parse import first_subject
 from .scan import ends_with
 
 
@@ -289,9 +290,8 @@ def _verb_subject(ctx, span, last, nxt):
     one conj/xcomp link; not a pronoun, determiner or number, not inside the quantity."""
     verb = _governing_verb(last)
     for _ in range(2 if verb is not None else 0):
-        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subj:
-            s = subj[0]
+        s = first_subject(verb)
+        if s is not None:
             if s.pos_ in ("PRON", "DET", "NUM") or span[0] <= s.idx < span[1]:
                 return None
             return phrase(ctx, s, with_of=True)
