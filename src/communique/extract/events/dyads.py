@@ -1,0 +1,204 @@
+"""Events, sub-stage 4: source and target from the parse. The subject (the agent of a
+passive, climbing up to the clause whose subject acts), the target where the pattern
+says (direct object, a preposition's object, "between A and B"), the speaker standing
+for its own country inside a statement, and the pairs an event is coded for
+(coordinated subjects with no target give both directions; a domestic act falls on
+its home country, :mod:`.places`). Mixed into :class:`.component._Extraction`.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..parse import SUBJECTS_AND_AGENT, children_with, clause_subject, first_subject, subjects
+from ..statements import StatementMention
+from .matching import _verb_key
+from .patterns import Pattern
+from .state import ExtractionState
+
+# Up through these to the clause whose subject acts: "willing to work", "play a role in resolving".
+CLIMB_DEPS = ("xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp", "prep", "pobj", "dobj")
+
+
+class Dyads(ExtractionState):
+    """Who acted on whom: a trigger's sources and targets, and the events they make."""
+
+    def _verb_event(self, verb: Token, pattern: Pattern) -> list[dict]:
+        demand = self._demanded(verb, pattern)
+        if demand:
+            return demand
+        requested = self._requested(verb, pattern)
+        if requested is not None:
+            return requested
+        sources = self._subjects(verb)
+        subject = clause_subject(verb, SUBJECTS_AND_AGENT, links=CLIMB_DEPS, limit=7)
+        # an unresolved "it"/"he", or no subject at all on a clause's verb; a participle
+        # modifying a noun ("aliens ordered out of Nigeria") is no act of the speaker's
+        unresolved = (subject is None and verb.dep_ not in ("acl", "relcl", "amod")) \
+            or (subject is not None and subject.lower_ in self.rules.words["unresolved_pronouns"])
+        sources, reciprocal_targets = self._speaker_as_source(verb, sources, fill_empty=unresolved)
+        if not sources and pattern.code[:2] in self.rules.unattributed_violence_roots:
+            # "soldiers were killed by a roadside bomb outside Basra": the attack is the place's
+            place = self._place_country(verb)
+            sources = [place] if place else []
+        targets = self._target(verb, pattern, set(sources)) or reciprocal_targets
+        return self._pairs(verb, pattern, sources, targets, evidence=self._clause(verb))
+
+    def _noun_event(self, noun: Token, pattern: Pattern) -> list[dict]:
+        between = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in self.rules.words["between_prepositions"]
+                   for g in c.children if g.dep_ == "pobj"]
+        if between:
+            parties = self._heads(between[0])
+            if len(parties) >= 2:
+                return self._pairs(noun, pattern, parties, [], evidence=self._span_of(noun))
+        owner = [c for c in noun.children if c.dep_ == "poss"]
+        staged = False  # "students staged demonstrations": a source acting through a light verb
+        if owner:
+            sources = self._heads(owner[0])
+            evidence = self._span_of(noun)
+        elif noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX") \
+                and (noun.dep_ != "dobj" or _verb_key(noun.head, self.rules.light_verbs) is not None):
+            sources = self._subjects(noun.head) if noun.dep_ == "dobj" else []
+            staged = noun.dep_ == "dobj"
+            evidence = self._clause(noun.head)
+        else:
+            sources, evidence = [], self._span_of(noun)
+        sources, reciprocal_targets = self._speaker_as_source(noun, sources)
+        targets = self._target(noun, pattern, set(sources), fallback=False) or reciprocal_targets
+        # "the war in Ukraine", "his visit": no dyad; a staged act may still fall on the home country
+        if not sources or (not targets and len(sources) < 2 and not staged):
+            return []
+        return self._pairs(noun, pattern, sources, targets, evidence=evidence)
+
+    def _speaker_as_source(self, trigger: Token, sources: list[str], fill_empty: bool = False) -> tuple[list[str], list[str]]:
+        """Inside a statement, the speaker stands for its own country or "we"."""
+        statement = self._statement_of(trigger)
+        if statement is None or not statement.speaker:
+            return sources, []
+        speaker = self.actors.get(statement.speaker)
+        if speaker is None:
+            return sources, []
+        if not sources and fill_empty:  # "Iraq said it would allow ...": the unresolved "it" is the speaker
+            return [speaker.key], []
+        mine = [k for k in sources if k in self.actors and self.actors[k].kind == "country"
+                and self.actors[k].country == speaker.country]
+        if not mine:
+            return sources, []
+        others = [k for k in sources if k not in mine]
+        return [speaker.key], others
+
+    def _statement_of(self, token: Token) -> StatementMention | None:
+        holding = [s for s in self.statements if s.content[0] <= token.i < s.content[1]]
+        return min(holding, key=lambda s: s.content[1] - s.content[0]) if holding else None
+
+    def _pairs(self, trigger: Token, pattern: Pattern, sources: list[str], targets: list[str],
+               evidence: tuple[int, int]) -> list[dict]:
+        if not sources:  # who acted is unknown: no event to count ("the ministers discussed ...")
+            return []
+        # "..., killing 50": a participle continuing an act names its toll, not a new domestic act
+        participle = trigger.head if trigger.dep_ == "conj" else trigger  # "killing or wounding 50"
+        continuing = participle.dep_ == "advcl" and participle.tag_ == "VBG" and not subjects(participle)
+        if targets and len(sources) == 1 and all(self._uncoded(k) for k in targets) and not continuing \
+                and pattern.code[:2] in self.rules.home_target_roots:
+            targets = []  # "jailed members of MASSOB": a domestic act on someone we cannot code
+        home = not targets and len(sources) == 1 and pattern.code[:2] in self.rules.home_target_roots and not continuing
+        if home:
+            targets = self._home_target(trigger, sources[0])
+        if not targets and len(sources) < 2:  # a dyad needs two sides (or "A and B" acting together)
+            return []
+        pairs = []
+        if sources and not targets and len(sources) >= 2:  # "A and B agreed": both directions
+            pairs = [(a, b) for a in sources for b in sources if a != b]
+        else:
+            # a domestic act may fall on the acting country itself ("Chileans demonstrated": CHL -> CHL)
+            pairs = [(a, b) for a in (sources or [None]) for b in (targets or [None]) if a != b or home]
+        modality = self._modality(trigger, pattern.code)
+        code = self._recode(pattern.code, modality, trigger)
+        return [{"code": code, "source": a, "target": b, "modality": modality, "trigger": trigger.i,
+                 "evidence": evidence} for a, b in pairs]
+
+    def _actors_in(self, token: Token, exclude: set[str] = frozenset()) -> list[str]:
+        """Actor keys mentioned in ``token``'s subtree, in text order, once each."""
+        keys: list[str] = []
+        for t in token.subtree:
+            key = self.owner.get(t.i)
+            if key and key not in exclude and key not in keys:
+                keys.append(key)
+        return keys
+
+    def _heads(self, token: Token) -> list[str]:
+        """The actors a (possibly coordinated) phrase names: its head and its conjuncts;
+        for a head that is no actor ("al-Qaeda's network"), the first coded actor inside."""
+        keys = []
+        for head in [token, *token.conjuncts]:
+            inside = self._actors_in(head)
+            coded = [k for k in inside if k in self.actors and self.actors[k].code]
+            key = self.owner.get(head.i) or next(iter(coded or inside), None)
+            if key and key not in keys:
+                keys.append(key)
+        return keys
+
+    def _subjects(self, verb: Token) -> list[str]:
+        node = verb
+        for _ in range(8):
+            agents = [g for c in children_with(node, ("agent",)) for g in children_with(c, ("pobj",))]
+            if agents:  # "was attacked by militiamen": the agent acts
+                return self._heads(agents[0])
+            subject = first_subject(node)
+            if subject is not None:
+                return [] if subject.dep_ == "nsubjpass" and node is verb else self._heads(subject)
+            if node.dep_ == "acl" and node.head.dep_ == "dobj" and node.head.head.pos_ == "VERB":
+                node = node.head.head  # "issued a declaration demanding ...": the issuer demands
+                continue
+            if node.dep_ in CLIMB_DEPS and node.head.i != node.i:
+                if node.dep_ == "advcl" and node.head.dep_ == "ccomp" and self._statement_of(verb) is None:
+                    node = node.head.head  # ", agreeing to ..." after a report belongs to the reporter
+                    continue
+                node = node.head
+                continue
+            break
+        return []
+
+    def _target(self, trigger: Token, pattern: Pattern, exclude: set[str], fallback: bool = True) -> list[str]:
+        """The target where the pattern says (tried in order), else any actor among the
+        trigger's objects. "between" targets are handled by the caller."""
+        children = list(trigger.children)
+        for rule in pattern.targets:
+            if rule == "none":
+                return []
+            if rule == "place":
+                place = self._place_country(trigger, exclude)
+                if place:
+                    return [place]
+                continue
+            if rule.startswith("pobj:"):
+                preps = set(rule[5:].split("|"))
+                # on the trigger, or on its object ("lift [the curfew on Palestinians]")
+                attached = children + [g for c in children if c.dep_ == "dobj" for g in c.children]
+                for prep in (c for c in attached if c.dep_ in ("prep", "dative", "prt") and c.lower_ in preps):
+                    for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                        keys = [k for k in self._heads(pobj) if k not in exclude] or self._actors_in(pobj, exclude)[:1]
+                        if keys:
+                            return keys
+            elif rule == "dobj":
+                # the object, else the subject of a that-clause ("demanded that the US cancel ...")
+                clause_subjects = [g for c in children_with(trigger, ("ccomp",)) for g in subjects(c)]
+                for obj in [c for c in children if c.dep_ in ("dobj", "dative", "attr", "nsubjpass")] + clause_subjects:
+                    heads = [k for k in self._heads(obj) if k not in exclude]
+                    keys = heads if len(heads) > 1 else self._other_country(self._actors_in(obj, exclude), exclude)[:1]
+                    if keys:
+                        return keys
+        for child in (c for c in children if fallback and c.dep_ in ("dobj", "dative", "prep", "prt", "xcomp")):
+            keys = self._other_country(self._actors_in(child, exclude), exclude)
+            if keys:
+                return keys[:1]
+        return []
+
+    def _uncoded(self, key: str) -> bool:
+        """A group or body we cannot code ("members of MASSOB"); a named person stays a target."""
+        actor = self.actors.get(key)
+        return actor is None or (actor.kind != "person" and not (actor.code or actor.country))
+
+    def _other_country(self, keys: list[str], exclude: set[str]) -> list[str]:
+        """Prefer an actor of another country than the source ("Russia-China cooperation" for Russia -> China)."""
+        countries = {self.actors[k].country for k in exclude if k in self.actors}
+        return [k for k in keys if self.actors.get(k) and self.actors[k].country not in countries] or keys
