@@ -2,17 +2,25 @@
 ``spacy_factories``), each writing its results to a ``Doc._`` extension that
 ``communique.record`` turns into the communique/1 record.
 
-    communique_blocks      (before the parser) every line is a block; sentences never cross one
-    communique_segments    one segment per sentence, with its block and the block's kind
-    communique_actors      actors with CAMEO codes, and every mention (token spans)
-    communique_times       TIMEX3 expressions normalised against the published date
-    communique_quantities  numeric claims: value, unit, kind, bounds, subject
-    communique_statements  who said what: speaker, cue, content, direct or not
-    communique_voice       the writer's own voice: segments cut into editorial and reported
-    communique_events      CAMEO and PLOVER events with source, target and modality
+    component              module          writes (one writer per extension)
+    communique_blocks      segments.py     token.is_sent_start (before the parser)
+    communique_segments    segments.py     communique_segments: a segment per sentence
+    communique_actors      actors.py       communique_actors, communique_mentions (token spans)
+    communique_times       times/          communique_times: TimeMention
+    communique_quantities  quantities/     communique_quantities: QuantityMention
+    communique_statements  statements/     communique_statements: StatementMention, and
+                                           communique_statement_actors (candidate actors)
+    communique_voice       voice.py        communique_voices: editorial stretches (token spans)
+    communique_events      events/         communique_events: EventMention, and
+                                           communique_event_actors (candidate actors)
 
 They run in that order (``communique.nlp.COMPONENTS``); each later one reads what the
-earlier ones wrote (statements read the actors' mentions, events read all of them).
+earlier ones wrote, actors through ``actor_view`` (the actors component's and every
+candidate). Results are in token offsets (times and quantities keep a ``char_span`` for
+the few spans that end inside a token); ``communique.record.from_doc`` is the one place
+that turns them into characters. ``parse.py`` holds the parse helpers they share; each
+component's language data is loaded once through ``communique.resources.load_data``,
+checked against its schema, and can be replaced through the component's config.
 
 ``doc._.communique_published`` (YYYY-MM-DD or None) is set on the Doc before the
 pipeline runs: the reference date that resolves offices, tenures and relative
