@@ -169,6 +169,7 @@ def test_clean_text_never_raises_and_invents_nothing(text):
 @example(html="<html><body><template><p>Hidden</p></template><script>alert('<p>x</p>')</script><!-- <p>y")
 @example(html="<div>" * 5000 + "Putin said so." + "</div>" * 5000)
 @example(html="<p>\x00\x01\x0b&#0;&#xD800;&#x110000;</p>")
+@example(html="\x01 <script> ")  # found by the large run: a control character in lxml's fallback parse
 def test_extract_html_never_raises(html):
     from communique.ingest.html import extract_html
     page = extract_html(html)

@@ -165,7 +165,9 @@ def _parse(html: str):
         tree = load_html(html)
         # trafilatura's loader gives up on a fragment that does not start like a page
         # ("<p>\nThe minister said ..."); lxml's own parser still reads it.
-        return tree if tree is not None else lxml.html.document_fromstring(html)
+        # Characters XML does not allow are dropped first: lxml keeps them in the
+        # tree it parses but refuses them when the text is set again.
+        return tree if tree is not None else lxml.html.document_fromstring(_xml_safe(html))
     except (ValueError, TypeError, etree.LxmlError):
         return None
 
