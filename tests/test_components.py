@@ -14,9 +14,9 @@ def test_components_are_registered_by_entry_point():
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("communique_segments")
     doc = nlp("First line here.\n• A bullet item. With two sentences.")
-    spans = [doc.text[s["span"][0]:s["span"][1]] for s in doc._.communique_segments]
+    spans = [doc[s.start:s.end].text for s in doc._.communique_segments]
     assert spans == ["First line here.", "A bullet item.", "With two sentences."]
-    assert [s["block_kind"] for s in doc._.communique_segments] == ["paragraph", "bullet", "bullet"]
+    assert [s.block_kind for s in doc._.communique_segments] == ["paragraph", "bullet", "bullet"]
 
 
 def test_add_components_puts_blocks_before_the_parser(nlp):

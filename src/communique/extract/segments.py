@@ -8,11 +8,12 @@ one segment per sentence, each with its block, the block's kind, and a voice
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..english import english
-from .parse import char_span
 
 HEADING_MAX_WORDS = 12
 
@@ -66,8 +67,18 @@ class BlockBoundaries:
         return doc
 
 
+@dataclass(frozen=True)
+class SegmentMention:
+    """One sentence inside its block, in token offsets (``start``, ``end`` exclusive;
+    a bullet's mark left out), with the block's number and kind."""
+    start: int
+    end: int
+    block: int
+    block_kind: str
+
+
 class Segments:
-    """One segment per sentence inside its block: span, voice, block, block_kind."""
+    """One segment per sentence inside its block."""
 
     def __call__(self, doc: Doc) -> Doc:
         blocks = block_spans(doc.text)
@@ -76,13 +87,13 @@ class Segments:
             tokens = [t for t in sent if not t.is_space]
             if not tokens:
                 continue
-            start, end = char_span(doc, tokens[0].i, tokens[-1].i + 1)
-            while b < len(blocks) - 1 and blocks[b][1] <= start:
+            first, end = tokens[0], tokens[-1].i + 1
+            while b < len(blocks) - 1 and blocks[b][1] <= first.idx:
                 b += 1
             # A bullet's mark is not part of its first sentence's words.
-            if blocks and blocks[b][2] == "bullet" and start == blocks[b][0] and len(tokens) > 1:
-                start = tokens[1].idx
-            segments.append({"span": (start, end), "voice": "reported", "block": b, "block_kind": blocks[b][2] if blocks else "paragraph"})
+            if blocks and blocks[b][2] == "bullet" and first.idx == blocks[b][0] and len(tokens) > 1:
+                first = tokens[1]
+            segments.append(SegmentMention(first.i, end, b, blocks[b][2] if blocks else "paragraph"))
         doc._.communique_segments = segments
         return doc
 

@@ -197,7 +197,9 @@ def voiced_segments(doc: Doc) -> list[dict]:
     editorial = [char_span(doc, s, e) for s, e in doc._.communique_voices or []]
     segments, text = [], doc.text
     for segment in doc._.communique_segments or []:
-        segments.extend(_cut(text, segment, editorial))
+        whole = {"span": char_span(doc, segment.start, segment.end), "voice": "reported", "block": segment.block,
+                 "block_kind": segment.block_kind}
+        segments.extend(_cut(text, whole, editorial))
     return segments
 
 
