@@ -4,7 +4,7 @@
 
     component              module          writes (one writer per extension)
     communique_blocks      segments.py     token.is_sent_start (before the parser)
-    communique_segments    segments.py     communique_segments: a segment per sentence
+    communique_segments    segments.py     communique_segments: SegmentMention, one per sentence
     communique_actors      actors.py       communique_actors, communique_mentions (token spans)
     communique_times       times/          communique_times: TimeMention
     communique_quantities  quantities/     communique_quantities: QuantityMention
@@ -16,7 +16,7 @@
 
 They run in that order (``communique.nlp.COMPONENTS``); each later one reads what the
 earlier ones wrote, actors through ``actor_view`` (the actors component's and every
-candidate). Results are in token offsets (times and quantities keep a ``char_span`` for
+candidate). Results are typed, in token offsets (times and quantities keep a ``char_span`` for
 the few spans that end inside a token); ``communique.record.from_doc`` is the one place
 that turns them into characters. ``parse.py`` holds the parse helpers they share; each
 component's language data is loaded once through ``communique.resources.load_data``,
