@@ -16,7 +16,6 @@ from ...english import english
 from ..actor_view import all_actors, all_mentions
 from ..actors import Actor
 from ..gazetteer import load_gazetteer
-from ..voice import voiced_segments
 from .codebook import DEFAULT_PLOVER, check_plover_columns, load_codebook, load_ontology
 from .dyads import Dyads
 from .evidence import Evidence
@@ -85,7 +84,7 @@ class _Extraction(Matching, Dyads, Places, Requests, Modality, Evidence):
         self.actors = {a.key: a for a in all_actors(doc)}
         self.candidates: list[Actor] = []  # countries named only as a place, for doc._.communique_event_actors
         self.statements = doc._.communique_statements or []
-        self.editorial = [s["span"] for s in voiced_segments(doc) if s["voice"] == "editorial"]
+        self.editorial = list(doc._.communique_voices or [])  # the writer's own stretches, token spans
         self.requesting: set[int] = set()
         self.cues = _cue_tokens(rules.cue_matcher, doc)  # modality -> the tokens of its cue phrases
 

@@ -76,4 +76,4 @@ class Modality(ExtractionState):
         return "asserted"
 
     def _editorial(self, token: Token) -> bool:
-        return any(s <= token.idx < e for s, e in self.editorial)
+        return any(s <= token.i < e for s, e in self.editorial)

@@ -24,6 +24,6 @@ class ExtractionState:
     actors: dict[str, Actor]  # key -> actor, the text's and the places added as countries
     candidates: list[Actor]  # countries named only as a place, for doc._.communique_event_actors
     statements: list[StatementMention]
-    editorial: list[tuple[int, int]]  # character spans in the writer's own voice
+    editorial: list[tuple[int, int]]  # token spans in the writer's own voice
     requesting: set[int]  # asking or threatening verbs folded into what they ask for
     cues: dict[str, set[int]]  # modality -> the tokens of its cue phrases
