@@ -136,3 +136,18 @@ def test_a_killed_worker_loses_and_duplicates_nothing(tmp_path):
     outputs = [json.loads(line) for line in out.read_text().splitlines()]
     assert [o.get("document", {}).get("id") for o in outputs] == [f"d{i}" for i in range(120)], stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "out.jsonl"]
+
+
+@pytest.mark.parametrize("delay", [0.2, 1.0, 2.0])
+def test_ctrl_c_at_any_point_of_start_up_is_clean(tmp_path, delay):
+    """While the program imports, while workers are spawned, while they load: a
+    message and exit 130, never a traceback (from the parent or a worker)."""
+    source, out = _batch(tmp_path, 3000)
+    process = _start(source, out, "--workers", "2", "--batch-size", "8")
+    time.sleep(delay)
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr, stderr
+    assert _wait_for(lambda: not _group(process.pid), 15)
+    _assert_clean(tmp_path, out)

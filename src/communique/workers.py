@@ -29,6 +29,7 @@ import sys
 import threading
 import time
 from collections import deque
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Iterator
@@ -71,11 +72,13 @@ class _Pool:
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.config.workers, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_worker_init, initargs=(self.config, os.getpid()))
+        with _interrupts_held():  # the resource tracker starts here
+            return ProcessPoolExecutor(self.config.workers, mp_context=multiprocessing.get_context("spawn"),
+                                       initializer=_worker_init, initargs=(self.config, os.getpid()))
 
     def submit(self, chunk: list[InputLine]) -> Future:
-        return self.executor.submit(_worker_lines, chunk, self.published)
+        with _interrupts_held():  # workers are spawned on submit
+            return self.executor.submit(_worker_lines, chunk, self.published)
 
     def settle(self, in_flight: deque) -> list[dict]:
         """The first chunk's results; after a broken pool, the chunk is redone
@@ -116,6 +119,23 @@ class _Pool:
             for process in list(getattr(self.executor, "_processes", {}).values()):
                 process.kill()
         self.executor.shutdown(wait=True, cancel_futures=kill)
+
+
+@contextmanager
+def _interrupts_held():
+    """SIGINT blocked while child processes are spawned. A child inherits the blocked
+    signal across exec, so Ctrl-C (sent to the whole process group by a terminal)
+    never reaches a worker, even one still starting up before its initializer runs;
+    in the parent the signal waits and is delivered as the block ends, so no Ctrl-C
+    is lost."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 _worker_config: Config | None = None

@@ -71,6 +71,7 @@ INLINE_TAGS = frozenset((
     "bdi", "bdo", "nobr", "sub", "sup", "tt", "var", "kbd", "samp", "ins", "data"))
 FLATTEN_MIN_CHILDREN = 200
 MAX_TREE_ELEMENTS = 20_000
+MAX_TITLE_WORDS = 40  # past this, a page's <title> holds a body, not a headline
 # Not visible in a browser (or not article text); dropped in the plain fallback.
 FALLBACK_DROP = ("head", "script", "style", "noscript", "template", "nav", "footer", "aside", "form", "svg",
                  "iframe", "object", "select", "button", "textarea", "canvas", "math")
@@ -144,9 +145,16 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     if result is None or not (result.get("text") or "").strip():
         # trafilatura found no main text: a fragment, or plain text with a stray tag
         # ("<p>The minister said ..."). Its visible text is what the page says.
+        title_elem = tree.find(".//title")
+        raw_title = title_elem.text_content() if title_elem is not None else ""
         plain = _plain_extract(tree, url, declared)
         if result is not None:
             plain.title = result.get("title") or plain.title
+        if not plain.text and len(raw_title.split()) > MAX_TITLE_WORDS:
+            # An unclosed <title> swallows the text after it (a plain article that opens
+            # with a stray "<title>"): no headline is that long, so it is the body.
+            lines = (" ".join(line.split()) for line in raw_title.split("\n"))
+            plain.text, plain.title = "\n".join(line for line in lines if line), None
         return plain
     return HtmlExtract(
         text=result.get("text") or "",
