@@ -22,7 +22,7 @@ def test_an_unknown_or_missing_key_is_c205():
         check({**data, "prepositons": {}}, SCHEMA, "english.yml")
     assert caught.value.code == "C205" and "prepositons" in str(caught.value)
     with pytest.raises(CommuniqueError) as caught:
-        check({k: v for k, v in data.items() if k != "modals"}, SCHEMA, "english.yml")
-    assert "missing key 'modals'" in str(caught.value)
+        check({k: v for k, v in data.items() if k != "weekdays"}, SCHEMA, "english.yml")
+    assert "missing key 'weekdays'" in str(caught.value)
     with pytest.raises(CommuniqueError):
         check({"locative": [], "place": [], "adverbial": "in", "topic": []}, PREPOSITION_ROLES, "english.yml")

@@ -5,8 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from communique.extract.parse import (char_span, clause_head, clause_subject, first_subject, phrase, subjects,
-                                      token_chars, trimmed)
+from communique.extract.parse import char_span, clause_subject, first_subject, phrase, subjects, token_chars
 
 VOCAB = spacy.blank("en").vocab
 
@@ -41,15 +40,7 @@ def test_passive_subjects_are_kept_apart_when_asked():
     assert subjects(doc[2], deps=("nsubj",)) == []
 
 
-def test_clause_head_climbs_to_the_verb():
-    assert clause_head(WILLING[6]).text == "work"  # Russia -> with -> work (a VERB)
-    assert clause_head(WILLING[0]).text == "is"
-
-
-def test_trimmed_and_phrase():
-    doc = _doc([",", "the", "talks", ",", " "], heads=[2, 2, 2, 2, 2], deps=["punct", "det", "ROOT", "punct", "dep"])
-    assert trimmed(doc, 0, 5) == (1, 3)
-    assert trimmed(doc, 3, 5) == (5, 5)
+def test_phrase_is_the_subtree():
     assert phrase(WILLING[4]) == (3, 7)
 
 

@@ -1,6 +1,6 @@
 """English function words shared by every stage (``data/english.yml``), loaded
 once and checked at load: months, weekdays, prepositions by role, pronouns,
-modals, quotation and bullet marks."""
+quotation and bullet marks."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,7 +9,7 @@ from functools import lru_cache
 from .resources import Schema, check, load_data
 
 SCHEMA = Schema(required={"months": dict, "month_abbreviations": dict, "weekdays": list, "prepositions": dict,
-                          "pronouns": dict, "modals": list, "quotation_marks": dict, "bullet_marks": list})
+                          "pronouns": dict, "quotation_marks": dict, "bullet_marks": list})
 PREPOSITION_ROLES = Schema(required={"locative": list, "place": list, "adverbial": list, "topic": list})
 PRONOUN_CLASSES = Schema(required={"person": list, "group": list, "relative": list})
 QUOTATION_MARKS = Schema(required={"open": list, "close": list})
@@ -22,7 +22,6 @@ class English:
     weekdays: tuple[str, ...]
     prepositions: dict[str, frozenset[str]]  # role -> words
     pronouns: dict[str, frozenset[str]]  # class -> words
-    modals: frozenset[str]
     quote_open: frozenset[str]
     quote_close: frozenset[str]
     bullet_marks: tuple[str, ...]
@@ -43,5 +42,5 @@ def english() -> English:
         weekdays=tuple(data["weekdays"]),
         prepositions={role: frozenset(words) for role, words in data["prepositions"].items()},
         pronouns={name: frozenset(words) for name, words in data["pronouns"].items()},
-        modals=frozenset(data["modals"]), quote_open=frozenset(data["quotation_marks"]["open"]),
+        quote_open=frozenset(data["quotation_marks"]["open"]),
         quote_close=frozenset(data["quotation_marks"]["close"]), bullet_marks=tuple(data["bullet_marks"]))

@@ -1,6 +1,6 @@
 """Helpers on the dependency parse that every component uses, written once:
-finding a verb's subjects and objects, climbing from a word to the clause it
-belongs to, trimming a token span, and turning token offsets into characters.
+finding a verb's subjects (climbing open complements and conjuncts when it has
+none of its own), a token's phrase, and turning token offsets into characters.
 
 All spans here are token offsets ``(start, end)``, end exclusive; characters are
 computed only by :func:`char_span` (called by ``communique.record.from_doc``).
@@ -14,8 +14,6 @@ from spacy.tokens import Doc, Span, Token
 ACTIVE_SUBJECTS = ("nsubj",)
 SUBJECTS = ("nsubj", "nsubjpass")
 SUBJECTS_AND_AGENT = ("nsubj", "nsubjpass", "agent")
-CLAUSE_LINKS = ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl")
-EDGE_PUNCTUATION = " ,;:"
 
 
 def children_with(token: Token, deps: Iterable[str]) -> list[Token]:
@@ -49,26 +47,6 @@ def clause_subject(verb: Token, deps: Iterable[str] = SUBJECTS, links: Iterable[
             return None
         node = node.head
     return None
-
-
-def clause_head(token: Token, links: Iterable[str] = CLAUSE_LINKS) -> Token:
-    """The verb heading the clause that ``token`` belongs to: up the tree until a
-    verb (or auxiliary) or a clause link is reached."""
-    node = token
-    links = set(links)
-    while node.head is not node and node.pos_ not in ("VERB", "AUX") and node.dep_ not in links:
-        node = node.head
-    return node
-
-
-def trimmed(doc: Doc, start: int, end: int, strip: str = EDGE_PUNCTUATION) -> tuple[int, int]:
-    """``(start, end)`` without space tokens and the punctuation in ``strip`` at
-    either edge (an empty span stays where it was)."""
-    while start < end and (doc[start].is_space or doc[start].text in strip):
-        start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].text in strip):
-        end -= 1
-    return start, end
 
 
 def phrase(token: Token) -> tuple[int, int]:
