@@ -41,3 +41,13 @@ def all_actors(doc: Doc) -> list:
 def all_mentions(doc: Doc) -> list[tuple[int, int, str]]:
     """Every (start, end, actor key) mention, sorted."""
     return sorted({(start, end, actor.key) for actor in all_actors(doc) for start, end in actor.mentions})
+
+
+def mention_owner(doc: Doc) -> dict[int, str]:
+    """Token -> the actor key of the shortest mention covering it (the most specific)."""
+    owner: dict[int, tuple[int, str]] = {}
+    for start, end, key in all_mentions(doc):
+        for i in range(start, end):
+            if i not in owner or end - start < owner[i][0]:
+                owner[i] = (end - start, key)
+    return {i: key for i, (_, key) in owner.items()}

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...english import english
-from ..actor_view import all_actors, all_mentions
+from ..actor_view import all_actors, mention_owner
 from ..actors import Actor
 from ..gazetteer import load_gazetteer
 from .codebook import DEFAULT_PLOVER, check_plover_columns, load_codebook, load_ontology
@@ -80,23 +80,13 @@ class _Extraction(Matching, Dyads, Places, Requests, Modality, Evidence):
     def __init__(self, rules: Events, doc: Doc):
         self.rules = rules
         self.doc = doc
-        self.owner = _mention_owner(all_mentions(doc))
+        self.owner = mention_owner(doc)
         self.actors = {a.key: a for a in all_actors(doc)}
         self.candidates: list[Actor] = []  # countries named only as a place, for doc._.communique_event_actors
         self.statements = doc._.communique_statements or []
         self.editorial = list(doc._.communique_voices or [])  # the writer's own stretches, token spans
         self.requesting: set[int] = set()
         self.cues = _cue_tokens(rules.cue_matcher, doc)  # modality -> the tokens of its cue phrases
-
-
-def _mention_owner(mentions: list[tuple[int, int, str]]) -> dict[int, str]:
-    """Token -> the actor key of the shortest mention covering it (the most specific)."""
-    owner: dict[int, tuple[int, str]] = {}
-    for start, end, key in mentions:
-        for i in range(start, end):
-            if i not in owner or end - start < owner[i][0]:
-                owner[i] = (end - start, key)
-    return {i: key for i, (_, key) in owner.items()}
 
 
 @Language.factory("communique_events", assigns=["doc._.communique_events", "doc._.communique_event_actors"],

@@ -66,7 +66,7 @@ from __future__ import annotations
 
 from .component import StatementMention, Statements, make_statements
 from .lexicon import CUES_SCHEMA, DEFAULT_CUES, DEFAULT_VOICE_LEXICON, CueLexicon, load_cues
-from .reading import mention_owner
+from ..actor_view import mention_owner
 
 __all__ = ["CUES_SCHEMA", "DEFAULT_CUES", "DEFAULT_VOICE_LEXICON", "CueLexicon", "StatementMention", "Statements",
            "load_cues", "make_statements", "mention_owner"]

@@ -12,7 +12,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
-from ..actor_view import all_actors, all_mentions
+from ..actor_view import all_actors, mention_owner
 from ..actors import Actor
 from ..quotes import quoted_tokens
 from ..voice import editorial_stretches
@@ -39,16 +39,6 @@ class Context:
         self.sentence_starts = [sent.start for sent in self.sentences]
         self.known = {a.key: a for a in all_actors(doc)}
         self.candidates: dict[str, Actor] = {}  # new speakers, and new mentions of known actors
-
-
-def mention_owner(doc: Doc) -> dict[int, str]:
-    """Token -> the actor key of the shortest mention covering it (the most specific)."""
-    owner: dict[int, tuple[int, str]] = {}
-    for start, end, key in all_mentions(doc):
-        for i in range(start, end):
-            if i not in owner or end - start < owner[i][0]:
-                owner[i] = (end - start, key)
-    return {i: key for i, (_, key) in owner.items()}
 
 
 def _between(positions: list[int], start: int, end: int) -> list[int]:
