@@ -200,6 +200,29 @@ def _stdout_write(text: str) -> None:
         raise CommuniqueError("C113", path="standard output", reason=exc.strerror or str(exc)) from None
 
 
+dictionaries_app = typer.Typer(no_args_is_help=True, help="The field's dictionaries (PETRARCH2/Phoenix), imported.")
+app.add_typer(dictionaries_app, name="dictionaries")
+
+
+@dictionaries_app.command("build")
+def dictionaries_build(
+    source: Path = typer.Option(..., "--from", help="The PETRARCH2 dictionaries folder "
+                                "(e.g. ../shared/dictionaries/petrarch2)."),
+    to: Optional[Path] = typer.Option(None, "--to", help="Where the data files go (default: the package's data folder)."),
+    parts: Optional[list[str]] = typer.Option(None, "--part", help="Build only these (verbs, actors, agents, discards)."),
+) -> None:
+    """Import the PETRARCH2/Phoenix dictionaries into communique's own data files."""
+    from .dictionaries.build import DATA_DIR, PARTS, build
+
+    unknown = [p for p in parts or () if p not in PARTS]
+    if unknown:
+        _fail(f"unknown part(s) {', '.join(unknown)} (known: {', '.join(PARTS)})", usage=True)
+    report = build(source, to or DATA_DIR, tuple(parts) if parts else PARTS)
+    for part, counts in report.items():
+        _say(f"{part}: " + ", ".join(f"{key} {value:,}" if isinstance(value, int) else f"{key} {value}"
+                                      for key, value in counts.items()))
+
+
 def _warn(record: dict) -> None:
     for message in record["document"].get("warnings", []):
         _say(f"warning: {message}")
