@@ -17,6 +17,7 @@ from ..actor_view import all_actors, mention_owner
 from ..actors import Actor
 from ..gazetteer import load_gazetteer
 from .codebook import DEFAULT_PLOVER, check_plover_columns, load_codebook, load_ontology
+from .dictionary import load_verb_dictionary
 from .dyads import Dyads
 from .evidence import Evidence
 from .matching import Matching
@@ -64,6 +65,7 @@ class Events:
         self.words = {role: frozenset(_words(found)) for role, found in data["words"].items()}
         # a class shared with other stages (data/english.yml)
         self.words["place_prepositions"] = english().prepositions["place"]
+        self.dictionary = load_verb_dictionary(skip_codes=frozenset(str(c) for c in data.get("dictionary_skip_codes") or ()))
         self.cue_matcher = _cue_matcher(nlp.vocab, modality, frozenset(_words(data.get("cue_function_words"))))
 
     def __call__(self, doc: Doc) -> Doc:

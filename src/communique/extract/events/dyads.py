@@ -84,6 +84,8 @@ class Dyads(ExtractionState):
         if not mine:
             return sources, []
         others = [k for k in sources if k not in mine]
+        if len(sources) > 1:  # "A and B agreed", said by A's official: both still act, A through its speaker
+            return [speaker.key, *others], []
         return [speaker.key], others
 
     def _statement_of(self, token: Token) -> StatementMention | None:
@@ -97,10 +99,10 @@ class Dyads(ExtractionState):
         # "..., killing 50": a participle continuing an act names its toll, not a new domestic act
         participle = trigger.head if trigger.dep_ == "conj" else trigger  # "killing or wounding 50"
         continuing = participle.dep_ == "advcl" and participle.tag_ == "VBG" and not subjects(participle)
-        if targets and len(sources) == 1 and all(self._uncoded(k) for k in targets) and not continuing \
-                and pattern.code[:2] in self.rules.home_target_roots:
+        domestic = pattern.home_target and pattern.code[:2] in self.rules.home_target_roots
+        if targets and len(sources) == 1 and all(self._uncoded(k) for k in targets) and not continuing and domestic:
             targets = []  # "jailed members of MASSOB": a domestic act on someone we cannot code
-        home = not targets and len(sources) == 1 and pattern.code[:2] in self.rules.home_target_roots and not continuing
+        home = not targets and len(sources) == 1 and domestic and not continuing
         if home:
             targets = self._home_target(trigger, sources[0])
         if not targets and len(sources) < 2:  # a dyad needs two sides (or "A and B" acting together)

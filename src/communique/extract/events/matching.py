@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..parse import subjects
+from .dictionary import DictionaryPattern, bare_pattern
 from .patterns import Pattern
 from .state import ExtractionState
 
@@ -24,8 +25,11 @@ class Matching(ExtractionState):
         for token in doc:
             # a participle used as a noun ("evacuated the wounded") is no act
             nominal = any(c.dep_ == "det" for c in token.children)
-            key = _verb_key(token, self.rules.by_verb) if token.pos_ in ("VERB", "AUX") and not nominal else None
+            verb = token.pos_ in ("VERB", "AUX") and not nominal
+            key = _verb_key(token, self.rules.by_verb) if verb else None
             pattern = self._choose(token, self.rules.by_verb[key]) if key is not None else None
+            if pattern is None and verb and token.pos_ == "VERB":
+                pattern = self._choose_in_dictionary(token)  # the overlay has nothing: the dictionary's code
             if pattern is not None:
                 found = self._verb_event(token, pattern)
                 events.extend(found)
@@ -67,6 +71,71 @@ class Matching(ExtractionState):
                    and (not p.subject_nouns or p.subject_nouns & subject_names)
                    and p.code in self.rules.codebook]
         return max(fitting, key=Pattern.rank) if fitting else None
+
+
+    def _choose_in_dictionary(self, trigger: Token) -> Pattern | None:
+        """The CAMEO verb dictionary's pattern for a verb: of the verb's entries whose
+        particles it carries (the multi-word ones first: "call off" before "call"), the
+        most specific pattern of their blocks whose every slot is filled; else the verb's
+        own code, where it has one. A null-coded pattern that fits blocks the verb's code."""
+        dictionary = self.rules.dictionary
+        key = _verb_key(trigger, dictionary.verbs)
+        if key is None or not _codable_clause(trigger):
+            return None
+        slots = _Slots(trigger, self.rules.partitives)
+        entries = [e for e in dictionary.verbs[key] if e.particles <= slots.particles]
+        if not entries:
+            return None
+        longest = max(len(e.particles) for e in entries)
+        entries = [e for e in entries if len(e.particles) == longest]
+        fitting = [p for block in dict.fromkeys(e.block for e in entries)
+                   for p in dictionary.patterns.get(block, ()) if slots.fit(p)]
+        if fitting:
+            best = max(fitting, key=DictionaryPattern.rank)
+            return best.pattern if best.pattern.code else None
+        coded = [e for e in entries if e.code]
+        # a verb governing another ("agreed to postpone", "prepared to resume") is coded
+        # through that complement, as PETRARCH combines the two; alone it is no event
+        governs = any(c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") for c in trigger.children)
+        return bare_pattern(coded[0]) if coded and not governs else None
+
+
+def _codable_clause(verb: Token) -> bool:
+    """A verb the dictionary codes heads a clause of its own: not a participle modifying
+    a noun ("the channel disputed by A and B"), not a preposition ("according to"), not
+    an infinitive of purpose or complement with no subject of its own ("to help him"),
+    which belongs to the verb it depends on."""
+    if verb.dep_ in ("acl", "amod", "prep", "advmod", "pcomp", "npadvmod"):
+        return False
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return not (infinitive and verb.dep_ in ("xcomp", "advcl", "ccomp", "relcl") and not subjects(verb))
+
+
+class _Slots:
+    """What a verb's clause offers a dictionary pattern: its particles and prepositions,
+    the names of its objects, of each preposition's objects and of its subject."""
+
+    def __init__(self, verb: Token, partitives: frozenset):
+        children = list(verb.children)
+        self.particles = {c.lower_ for c in children if c.dep_ in ("prt", "prep", "agent", "dative", "advmod")}
+        objects = [c for c in children if c.dep_ in ("dobj", "attr", "oprd", "acomp", "nsubjpass")]
+        objects += [c for x in children if x.dep_ == "xcomp" for c in x.children if c.dep_ == "dobj"]
+        objects += [c for o in objects for c in o.conjuncts]
+        self.preps: dict[str, set[str]] = {}
+        for prep in (c for o in [verb, *objects] for c in o.children if c.dep_ in ("prep", "prt", "agent", "dative")):
+            names = self.preps.setdefault(prep.lower_, set())
+            for pobj in (g for g in prep.children if g.dep_ in ("pobj", "pcomp")):
+                names.update(n for p in [pobj, *pobj.conjuncts] for n in _names(p, partitives))
+        self.particles |= set(self.preps)
+        self.objects = {n for o in objects for n in _names(o, partitives)}
+        self.subject = {n for s in subjects(verb) for n in _names(s, partitives)}
+
+    def fit(self, pattern: DictionaryPattern) -> bool:
+        return ((not pattern.subject or bool(pattern.subject & self.subject))
+                and pattern.particles <= self.particles
+                and all(nouns & self.objects for nouns in pattern.objects)
+                and all(prep in self.preps and (not nouns or nouns & self.preps[prep])
+                        for prep, nouns in pattern.prepositions))
 
 
 def _verb_key(token: Token, index: dict) -> str | None:

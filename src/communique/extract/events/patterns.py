@@ -32,6 +32,7 @@ class Pattern:
     order: int
     intransitive: bool = False  # only without a direct object ("demonstrated", not "demonstrated resolve")
     subject_nouns: frozenset = frozenset()  # the subject must be one of these ("peacekeepers arrived")
+    home_target: bool = True  # may fall on the home country when no one is named on the receiving end
 
     def rank(self) -> tuple:
         """Most constraints first, then the more specific (longer) code, then file order."""
@@ -50,7 +51,7 @@ PATTERNS_FILE_SCHEMA = Schema(required={
     "patterns": list, "complement_maps": dict, "modality": dict, "light_verbs": list, "home_target_roots": list,
     "partitive_nouns": list, "request_cues": dict, "threat_cues": list, "cue_function_words": list,
     "fallback_codes": dict, "hostile_roots": list, "unattributed_violence_roots": list, "cue_roots": list,
-    "words": dict})
+    "words": dict}, optional={"dictionary_skip_codes": list})
 WORD_ROLES = ("when_subordinators", "between_prepositions", "asked_on_prepositions",
               "unresolved_pronouns", "demand_modals", "refusal_verbs", "refusal_auxiliaries", "future_auxiliaries",
               "conditional_auxiliaries", "reported_intent_auxiliaries")
