@@ -18,6 +18,7 @@ from ..actors import Actor
 from ..gazetteer import load_gazetteer
 from .codebook import DEFAULT_PLOVER, check_plover_columns, load_codebook, load_ontology
 from .dictionary import load_verb_dictionary
+from .discards import load_discards
 from .dyads import Dyads
 from .evidence import Evidence
 from .matching import Matching
@@ -66,11 +67,14 @@ class Events:
         # a class shared with other stages (data/english.yml)
         self.words["place_prepositions"] = english().prepositions["place"]
         self.dictionary = load_verb_dictionary(skip_codes=frozenset(str(c) for c in data.get("dictionary_skip_codes") or ()))
+        self.discards = load_discards()
         self.cue_matcher = _cue_matcher(nlp.vocab, modality, frozenset(_words(data.get("cue_function_words"))))
 
     def __call__(self, doc: Doc) -> Doc:
         extraction = _Extraction(self, doc)
-        doc._.communique_events = [EventMention(**found) for found in extraction.events()]
+        discarded = self.discards.discarded(doc)
+        doc._.communique_events = [EventMention(**found) for found in extraction.events()
+                                   if not any(start <= found["trigger"] < end for start, end in discarded)]
         doc._.communique_event_actors = extraction.candidates
         return doc
 
