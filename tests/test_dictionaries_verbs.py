@@ -29,12 +29,12 @@ def events(text: str) -> list[tuple[str, str, str]]:
 
 # ---------------------------------------------------------------- the import's rules
 def test_verb_lines():
-    assert _verb("HURRY {HURRIES HURRYING HURRIED }", "accelerate", "", "s")["verb"] == "hurry"
-    ask_for = _verb("+ASK_FOR {+ASKED_FOR +ASKING_FOR} [020]", "ask", "", "s")
+    assert _verb("HURRY {HURRIES HURRYING HURRIED }", "accelerate", "s")["verb"] == "hurry"
+    ask_for = _verb("+ASK_FOR {+ASKED_FOR +ASKING_FOR} [020]", "ask", "s")
     assert (ask_for["verb"], ask_for["particles"], ask_for["code"]) == ("ask", "for", "020")
-    wire_tap = _verb("WIRE_+TAP {WIRE_+TAPS}", "spy", "090", "s")
-    assert (wire_tap["verb"], wire_tap["subject"], wire_tap["code"]) == ("tap", "wire", "090")  # the block's code
-    assert _verb("BACKLASH [---]", "backlash", "", "s")["code"] == ""  # the null code: no event alone
+    wire_tap = _verb("WIRE_+TAP {WIRE_+TAPS}", "spy", "s")
+    assert (wire_tap["verb"], wire_tap["subject"], wire_tap["code"]) == ("tap", "wire", "")  # no code of its own
+    assert _verb("BACKLASH [---]", "backlash", "s")["code"] == ""  # the null code: no event alone
 
 
 def test_pattern_lines():
@@ -105,7 +105,7 @@ def test_synonym_sets_are_expanded_with_plurals():
 
 # ---------------------------------------------------------------- what it codes
 @pytest.mark.parametrize("sentence, verb, expected", [
-    ("The United States shunned the Cuban delegation.", "shun", ("170", "USA", "CUB")),
+    ("Iranian police interrogated two British sailors.", "interrogate", ("090", "IRNCOP", "GBR")),
     ("Japan loaned Indonesia one billion dollars.", "loan", ("071", "JPN", "IDN")),
     ("Iranian police searched the British embassy.", "search", ("090", "IRNCOP", "GBR")),
     ("Egypt helped Sudan with food supplies.", "help", ("070", "EGY", "SDN")),
@@ -121,10 +121,19 @@ def test_the_overlay_wins_over_the_dictionary():
 
 
 def test_a_bare_verb_needs_a_named_target():
-    # "withhold" has a code of its own (170) and no pattern here: alone, with no one on the
+    # "patrol" has a code of its own (150) and no pattern here: alone, with no one on the
     # receiving end, it is no event; with a target it is
-    assert events("Germany withheld its payments.") == []
-    assert ("170", "DEU", "GRC") in events("Germany withheld its payments from Greece.")
+    assert events("China patrolled on Monday.") == []
+    assert ("150", "CHN", "JPN") in events("China patrolled the Japanese islands on Monday.")
+
+
+def test_a_synonym_alone_has_no_block_code():
+    # "give" is in the GRANT block [060] but is not "grant": alone it is no event; the block's
+    # patterns still apply to it ("gave asylum" -> 075, as for "granted asylum")
+    compiled = verb_dictionary.load_verb_dictionary()
+    assert all(not e.code for e in compiled.verbs["give"] if not e.particles)
+    assert ("075", "PER", "PAN") in events("Peru gave asylum to five Panamanian officers.")
+    assert all(code != "060" for code, _, _ in events("Germany gave Greece a lot."))
 
 
 def test_a_verb_governing_another_is_coded_through_it():

@@ -73,6 +73,7 @@ class Event:
     date: Optional[str]
     evidence: Span
     statement: Optional[str] = None
+    rule: Optional[str] = None  # the pattern that coded it: "events/patterns.yml pattern 12", "petrarch2/CAMEO.2.0.txt:3349 verb"
 
 
 @dataclass(slots=True)
@@ -234,7 +235,7 @@ def event_records(doc: Doc, document: Document, actor_ids: dict[str, str], state
             plover=code.plover, plover_mode=code.plover_mode, source=actor_ids.get(event.source),
             target=actor_ids.get(event.target), modality=event.modality, voice=voice,
             date=dated[0].value if dated else document.published, evidence=evidence,
-            statement=_statement_holding(token_chars(trigger), statements)))
+            statement=_statement_holding(token_chars(trigger), statements), rule=event.rule or None))
     return out
 
 

@@ -5,10 +5,11 @@ rows of one CSV with a ``kind`` column:
 
 - ``synset``: one row per member of a synonym set (``&CURRENCY`` -> "dollar", ...), the
   set's name in ``block`` (the runtime adds regular plurals and singulars to every noun).
+- ``block``: one row per verb block: its name and its code (empty for the null code
+  ``---``), the code of the block's verbs that have none of their own.
 - ``verb``: one row per verb of a verb block: its base form, the particles of a
-  multi-word verb ("ask for", "cordon off"), the words before it ("wire tap"), and the
-  code the verb has on its own (its own ``[...]``, else the block's; empty for the null
-  code ``---``: the verb alone is no event).
+  multi-word verb ("ask for", "cordon off"), the words before it ("wire tap"), and its
+  own code (its own ``[...]``; empty when it has none).
 - ``pattern``: one row per phrase pattern of a block, read into the slots the matcher
   tests on the parse: ``subject`` (the noun before ``*``), ``particles`` (bare particles
   after the verb: "set OUT views"), ``objects`` (the post-verb nouns, all required),
@@ -51,8 +52,9 @@ HEADER = """\
 # 676801cd9cb2924bbbad09f86d15c9323e7097bf). Do not edit by hand: rebuild, and put corrections in
 # events/patterns.yml, which is matched first and wins.
 # Columns:
-#   kind          synset | verb | pattern
-#   block         the verb block's name (synset rows: the set's name, "&currency")
+#   kind          block | synset | verb | pattern
+#   block         the verb block's name (synset rows: the set's name, "&currency"); block rows: the
+#                 block's code in `code`
 #   verb          verb rows: the verb's base form
 #   subject       verb rows: words before the verb of a multi-word verb ("wire" of "wire tap");
 #                 pattern rows: the noun before the verb ("&military" of "&MILITARY * EXERCISES")
@@ -60,7 +62,8 @@ HEADER = """\
 #   objects       pattern rows: the nouns after the verb, each required, separated by ";" (a phrase's
 #                 head is its last word; "&name" is a synonym set)
 #   prepositions  pattern rows: "PREP noun" phrases, ";"-separated; "+" as the noun: the target is there
-#   code          CAMEO code; empty: no event (the dictionary's null code ---). The few codes outside
+#   code          CAMEO code (verb rows: the verb's own, empty when it has none); empty pattern code:
+#                 no event (the dictionary's null code ---). The few codes outside
 #                 our codebook (cameo.csv) are cut to their longest known prefix ("1213" -> "121").
 #   source        petrarch2/<file>:<line>
 # The dictionaries' licence:
@@ -84,17 +87,19 @@ def build(source_dir: Path, data_dir: Path) -> dict:
 
 def read_verb_dictionary(path: Path) -> tuple[list[dict], dict]:
     rows: list[dict] = []
-    report = {"synset members": 0, "verbs": 0, "patterns": 0, "null patterns": 0,
+    report = {"blocks": 0, "synset members": 0, "verbs": 0, "patterns": 0, "null patterns": 0,
               "skipped: no primary code": 0, "skipped: transformations": 0, "codes cut to a known prefix": 0,
               "skipped: undefined synonym set": 0}
     defined: set[str] = set()
-    block, block_code, synset = "", "", None
+    block, synset = "", None
     for number, text in lines(path):
         source = source_ref(path, number)
         stripped = text.strip()
         match = BLOCK.match(stripped)
         if match:
-            block, block_code, synset = phrase(match["name"]), _code(match["code"]), None
+            block, synset = phrase(match["name"]), None
+            rows.append({"kind": "block", "block": block, "code": _code(match["code"]) or "", "source": source})
+            report["blocks"] += 1
             continue
         if stripped.startswith("&"):
             synset = _synset_name(stripped)
@@ -121,7 +126,7 @@ def read_verb_dictionary(path: Path) -> tuple[list[dict], dict]:
             rows.append({"kind": "synset", "block": synset, "objects": phrase(member.rstrip("_")), "source": source})
             report["synset members"] += 1
             continue
-        row = _verb(stripped, block, block_code, source)
+        row = _verb(stripped, block, source)
         if row is not None:
             rows.append(row)
             report["verbs"] += 1
@@ -151,9 +156,9 @@ def _code(text: str) -> str:
     return primary if primary else None
 
 
-def _verb(text: str, block: str, block_code: str, source: str) -> dict | None:
+def _verb(text: str, block: str, source: str) -> dict | None:
     """``HURRY {HURRIES ...} [070]``, ``+ASK_FOR {...} [020]``, ``WIRE_+TAP``: the verb's base
-    form, the words before and after it, and its own code (else the block's)."""
+    form, the words before and after it, and its own code (empty when it has none)."""
     match = CODE.search(text)
     own = _code(match["code"]) if match else None
     head = re.sub(r"\{[^}]*\}", " ", text[: match.start()] if match else text).split()
@@ -166,7 +171,7 @@ def _verb(text: str, block: str, block_code: str, source: str) -> dict | None:
     if not words:
         return None
     return {"kind": "verb", "block": block, "verb": words[at], "subject": " ".join(words[:at]),
-            "particles": " ".join(words[at + 1:]), "code": own if own is not None else block_code,
+            "particles": " ".join(words[at + 1:]), "code": own or "",
             "source": source}
 
 

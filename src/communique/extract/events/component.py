@@ -34,13 +34,15 @@ if not Doc.has_extension("communique_events"):
 @dataclass(frozen=True)
 class EventMention:
     """One event, in token offsets: the CAMEO ``code``, ``source`` and ``target`` actor
-    keys, its ``modality``, the ``trigger`` token and the ``evidence`` clause (start, end)."""
+    keys, its ``modality``, the ``trigger`` token, the ``evidence`` clause (start, end) and
+    the ``rule`` (pattern) that coded it."""
     code: str
     source: str | None
     target: str | None
     modality: str
     trigger: int
     evidence: tuple[int, int]
+    rule: str = ""  # the pattern that coded it (Pattern.source)
 
 
 class Events:

@@ -63,7 +63,7 @@ class DictionaryPattern:
 
 @dataclass(frozen=True)
 class VerbDictionary:
-    verbs: dict  # base form -> list[VerbEntry]
+    verbs: dict  # base form -> list[VerbEntry], each with the code the verb has alone
     patterns: dict  # block -> list[DictionaryPattern]
     source: str
 
@@ -105,6 +105,7 @@ def load_verb_dictionary(name: str = DEFAULT_DICTIONARY, skip_codes: frozenset =
     synsets: dict[str, list[str]] = {}
     verbs: dict[str, list[VerbEntry]] = {}
     patterns: dict[str, list[DictionaryPattern]] = {}
+    block_codes: dict[str, str] = {}
     for order, row in enumerate(reader):
         code = row["code"]
         if code and code not in codebook:
@@ -114,9 +115,17 @@ def load_verb_dictionary(name: str = DEFAULT_DICTIONARY, skip_codes: frozenset =
         kind = row["kind"]
         if kind == "synset":
             synsets.setdefault(row["block"], []).append(row["objects"])  # plurals: added by _names
+        elif kind == "block":
+            block_codes[row["block"]] = code
         elif kind == "verb":
+            # alone, a verb has its own code, or the block's when it is the verb the block is
+            # named after ("--- DIE [190] ---"): a synonym is one "with respect to the
+            # patterns" (FORMAT.rst), and "give" or "lead" alone in GRANT or OVERSEE [060]
+            # is no aid
+            head = row["verb"] == row["block"].split()[0] and not row["particles"]
+            alone = code or (block_codes.get(row["block"], "") if head else "")
             verbs.setdefault(row["verb"], []).append(
-                VerbEntry(frozenset(row["particles"].split()), code, row["block"], row["source"]))
+                VerbEntry(frozenset(row["particles"].split()), alone, row["block"], row["source"]))
         elif kind == "pattern":
             patterns.setdefault(row["block"], []).append(_pattern(row, code, order, synsets, where))
         else:
@@ -137,7 +146,8 @@ def _pattern(row: dict, code: str, order: int, synsets: dict, where: str) -> Dic
     objects = tuple(_names(o.strip(), synsets, where) for o in row["objects"].split(";") if o.strip())
     pattern = Pattern(code=code, verbs=frozenset(), nouns=frozenset(), particles=frozenset(row["particles"].split()),
                       object_nouns=objects[0] if objects else frozenset(), exclude_object_nouns=frozenset(),
-                      xcomp=frozenset(), cue_words=frozenset(), targets=(*targets, *DEFAULT_TARGETS), order=order)
+                      xcomp=frozenset(), cue_words=frozenset(), targets=(*targets, *DEFAULT_TARGETS), order=order,
+                      source=f"{row['source']} pattern", coded_actors=True)
     subject = _names(row["subject"], synsets, where) if row["subject"] else frozenset()
     return DictionaryPattern(pattern, subject, frozenset(row["particles"].split()), objects, tuple(prepositions),
                              row["source"])
@@ -146,7 +156,9 @@ def _pattern(row: dict, code: str, order: int, synsets: dict, where: str) -> Dic
 def bare_pattern(entry: VerbEntry) -> Pattern:
     """The verb's own code as a pattern with no slots (where PETRARCH codes the verb alone).
     Like PETRARCH's, it needs a target named in the sentence: a bare verb does not fall
-    on the home country ("the Kremlin closed its base" is no event)."""
+    on the home country ("the Kremlin closed its base" is no event). Every dictionary
+    code, like PETRARCH's, is between coded actors only (a CAMEO code or a country)."""
     return Pattern(code=entry.code, verbs=frozenset(), nouns=frozenset(), particles=entry.particles,
                    object_nouns=frozenset(), exclude_object_nouns=frozenset(), xcomp=frozenset(),
-                   cue_words=frozenset(), targets=DEFAULT_TARGETS, order=10**6, home_target=False)
+                   cue_words=frozenset(), targets=DEFAULT_TARGETS, order=10**6, home_target=False,
+                   source=f"{entry.source} verb", coded_actors=True)

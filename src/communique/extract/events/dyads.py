@@ -40,7 +40,8 @@ class Dyads(ExtractionState):
             # "soldiers were killed by a roadside bomb outside Basra": the attack is the place's
             place = self._place_country(verb)
             sources = [place] if place else []
-        targets = self._target(verb, pattern, set(sources)) or reciprocal_targets
+        # a dictionary code needs its target where the pattern says, not any actor nearby
+        targets = self._target(verb, pattern, set(sources), fallback=not pattern.coded_actors) or reciprocal_targets
         return self._pairs(verb, pattern, sources, targets, evidence=self._clause(verb))
 
     def _noun_event(self, noun: Token, pattern: Pattern) -> list[dict]:
@@ -105,18 +106,20 @@ class Dyads(ExtractionState):
         home = not targets and len(sources) == 1 and domestic and not continuing
         if home:
             targets = self._home_target(trigger, sources[0])
-        if not targets and len(sources) < 2:  # a dyad needs two sides (or "A and B" acting together)
-            return []
+        if not targets and (len(sources) < 2 or pattern.coded_actors):
+            return []  # a dyad needs two sides (or, on our own patterns, "A and B" acting together)
         pairs = []
         if sources and not targets and len(sources) >= 2:  # "A and B agreed": both directions
             pairs = [(a, b) for a in sources for b in sources if a != b]
         else:
             # a domestic act may fall on the acting country itself ("Chileans demonstrated": CHL -> CHL)
             pairs = [(a, b) for a in (sources or [None]) for b in (targets or [None]) if a != b or home]
+        if pattern.coded_actors:  # a dictionary code, like PETRARCH's, between coded actors only
+            pairs = [(a, b) for a, b in pairs if self._coded(a) and self._coded(b)]
         modality = self._modality(trigger, pattern.code)
         code = self._recode(pattern.code, modality, trigger)
         return [{"code": code, "source": a, "target": b, "modality": modality, "trigger": trigger.i,
-                 "evidence": evidence} for a, b in pairs]
+                 "evidence": evidence, "rule": pattern.source} for a, b in pairs]
 
     def _actors_in(self, token: Token, exclude: set[str] = frozenset()) -> list[str]:
         """Actor keys mentioned in ``token``'s subtree, in text order, once each."""
@@ -199,6 +202,10 @@ class Dyads(ExtractionState):
         """A group or body we cannot code ("members of MASSOB"); a named person stays a target."""
         actor = self.actors.get(key)
         return actor is None or (actor.kind != "person" and not (actor.code or actor.country))
+
+    def _coded(self, key: str | None) -> bool:
+        actor = self.actors.get(key) if key else None
+        return actor is not None and bool(actor.code or actor.country)
 
     def _other_country(self, keys: list[str], exclude: set[str]) -> list[str]:
         """Prefer an actor of another country than the source ("Russia-China cooperation" for Russia -> China)."""

@@ -33,6 +33,8 @@ class Pattern:
     intransitive: bool = False  # only without a direct object ("demonstrated", not "demonstrated resolve")
     subject_nouns: frozenset = frozenset()  # the subject must be one of these ("peacekeepers arrived")
     home_target: bool = True  # may fall on the home country when no one is named on the receiving end
+    source: str = ""  # where the pattern is written: "events/patterns.yml pattern 12", a dictionary line
+    coded_actors: bool = False  # both sides must be coded actors (as PETRARCH codes only dictionary actors)
 
     def rank(self) -> tuple:
         """Most constraints first, then the more specific (longer) code, then file order."""
@@ -204,6 +206,7 @@ def load_patterns(patterns: str = DEFAULT_PATTERNS) -> tuple[dict[str, list[Patt
             order=order,
             intransitive=bool(item.get("intransitive")),
             subject_nouns=frozenset(_words(item.get("subject_nouns"))),
+            source=f"{_where(patterns).removeprefix('data/')} pattern {order + 1}",
         )
         for verb in pattern.verbs:
             by_verb.setdefault(verb, []).append(pattern)

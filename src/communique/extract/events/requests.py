@@ -30,8 +30,9 @@ class Requests(ExtractionState):
         if speaker is None or not demanded:
             return []
         code = self._complement("demand", pattern.code if pattern is not None else "") or self.rules.fallback_codes["demand"]
+        rule = pattern.source if pattern is not None else "fallback_codes.demand"
         return [{"code": code, "source": speaker.key, "target": target, "modality": "asserted", "trigger": verb.i,
-                 "evidence": self._clause(verb)} for target in demanded if target != speaker.key]
+                 "evidence": self._clause(verb), "rule": rule} for target in demanded if target != speaker.key]
 
     def _requested(self, verb: Token, pattern: Pattern) -> list[dict] | None:
         """An act someone is asked for is not an event of its own: "urged the EC to support
@@ -72,7 +73,7 @@ class Requests(ExtractionState):
         code = self._complement(table, pattern.code) or self.rules.fallback_codes[table]
         self.requesting.add(cue.i)
         return [{"code": code, "source": a, "target": b, "modality": "asserted", "trigger": verb.i,
-                 "evidence": self._clause(cue)} for a in sources for b in targets if a != b]
+                 "evidence": self._clause(cue), "rule": pattern.source} for a in sources for b in targets if a != b]
 
     def _recode(self, code: str, modality: str, trigger: Token) -> str:
         """CAMEO codes what was said about an event, not the event: an intended event is the
