@@ -223,3 +223,14 @@ def test_subject_nouns_tell_a_deployment_from_a_visit():
     assert any(e["plover"] == "AID" and e["target"] == "HTI" for e in troops), troops
     minister = events("The Chilean foreign minister arrived in Haiti on Monday.")
     assert any(e["plover"] == "CONSULT" and e["target"] == "HTI" for e in minister), minister
+
+
+def test_possessive_pronoun_on_an_event_noun_is_the_clause_s_subject():
+    found = events("Iraq mounted its long-threatened invasion of Kuwait on Thursday.")
+    assert any(e["cameo"].startswith("19") and (e["source"], e["target"]) == ("IRQ", "KWT") for e in found)
+
+
+def test_act_carried_by_a_partitive_head_and_its_parties_as_targets():
+    # "a mediation mission between A and B": the act is the modifier's, the parties its targets
+    found = events("Norway undertook a mediation mission between Sri Lanka and India.")
+    assert {("NOR", "LKA"), ("NOR", "IND")} <= {(e["source"], e["target"]) for e in found if e["cameo"] == "045"}

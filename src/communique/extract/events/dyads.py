@@ -47,11 +47,11 @@ class Dyads(ExtractionState):
     def _noun_event(self, noun: Token, pattern: Pattern) -> list[dict]:
         between = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in self.rules.words["between_prepositions"]
                    for g in c.children if g.dep_ == "pobj"]
-        if between:
-            parties = self._heads(between[0])
-            if len(parties) >= 2:
-                return self._pairs(noun, pattern, parties, [], evidence=self._span_of(noun))
-        owner = [c for c in noun.children if c.dep_ == "poss"]
+        parties = self._heads(between[0]) if between else []
+        if len(parties) >= 2 and not self._noun_source(noun):
+            return self._pairs(noun, pattern, parties, [], evidence=self._span_of(noun))
+        # "mounted its invasion": a possessive pronoun is the clause's subject, read below
+        owner = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         staged = False  # "students staged demonstrations": a source acting through a light verb
         if owner:
             sources = self._heads(owner[0])
@@ -64,11 +64,21 @@ class Dyads(ExtractionState):
         else:
             sources, evidence = [], self._span_of(noun)
         sources, reciprocal_targets = self._speaker_as_source(noun, sources)
-        targets = self._target(noun, pattern, set(sources), fallback=False) or reciprocal_targets
+        # "Norway undertook a mediation mission between A and B": the parties are the targets
+        targets = [k for k in parties if k not in sources] if parties and sources else []
+        targets = targets or self._target(noun, pattern, set(sources), fallback=False) or reciprocal_targets
         # "the war in Ukraine", "his visit": no dyad; a staged act may still fall on the home country
         if not sources or (not targets and len(sources) < 2 and not staged):
             return []
         return self._pairs(noun, pattern, sources, targets, evidence=evidence)
+
+    def _noun_source(self, noun: Token) -> bool:
+        """Whether an event noun has an actor of its own: a possessor that is no pronoun, or
+        the subject of the light verb it is the object of ("Norway undertook a mediation")."""
+        if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children):
+            return True
+        return noun.dep_ == "dobj" and _verb_key(noun.head, self.rules.light_verbs) is not None \
+            and bool(self._subjects(noun.head))
 
     def _speaker_as_source(self, trigger: Token, sources: list[str], fill_empty: bool = False) -> tuple[list[str], list[str]]:
         """Inside a statement, the speaker stands for its own country or "we"."""

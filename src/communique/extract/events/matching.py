@@ -38,15 +38,25 @@ class Matching(ExtractionState):
             elif token.pos_ == "VERB":
                 events.extend(self._demanded(token, None))  # "X said Y must drop its barriers"
         for token in doc:
-            key = token.lower_ if token.lower_ in self.rules.by_noun else token.lemma_.lower()
-            if token.pos_ in ("NOUN", "PROPN") and key in self.rules.by_noun and token.i not in verb_events:
-                names = _names(token)
-                fitting = [p for p in self.rules.by_noun[key] if any(n in names for n in p.nouns)]
-                pattern = self._choose(token, fitting)
-                if pattern is not None:
-                    events.extend(self._noun_event(token, pattern))
+            if token.pos_ not in ("NOUN", "PROPN") or token.i in verb_events:
+                continue
+            pattern = self._noun_pattern(token, token)
+            if pattern is None and token.lemma_.lower() in self.rules.partitives:
+                # "a mediation mission", "a mediation effort": the act is the modifier's
+                for modifier in (c for c in token.children if c.dep_ == "compound"):
+                    pattern = pattern or self._noun_pattern(modifier, token)
+            if pattern is not None:
+                events.extend(self._noun_event(token, pattern))
         # the asking verb's own generic appeal or demand is folded into the requested act's code
         return _unique([e for e in events if e["trigger"] not in self.requesting])
+
+    def _noun_pattern(self, noun: Token, head: Token) -> Pattern | None:
+        """The pattern of an event noun, fitted on its phrase's ``head``."""
+        key = noun.lower_ if noun.lower_ in self.rules.by_noun else noun.lemma_.lower()
+        if key not in self.rules.by_noun:
+            return None
+        names = _names(noun)
+        return self._choose(head, [p for p in self.rules.by_noun[key] if any(n in names for n in p.nouns)])
 
     # ------------------------------------------------------------- patterns
     def _choose(self, trigger: Token, patterns: list[Pattern]) -> Pattern | None:
