@@ -160,5 +160,5 @@ def bare_pattern(entry: VerbEntry) -> Pattern:
     code, like PETRARCH's, is between coded actors only (a CAMEO code or a country)."""
     return Pattern(code=entry.code, verbs=frozenset(), nouns=frozenset(), particles=entry.particles,
                    object_nouns=frozenset(), exclude_object_nouns=frozenset(), xcomp=frozenset(),
-                   cue_words=frozenset(), targets=DEFAULT_TARGETS, order=10**6, home_target=False,
+                   cue_words=frozenset(), targets=DEFAULT_TARGETS, order=10**6, named_target=True,
                    source=f"{entry.source} verb", coded_actors=True)

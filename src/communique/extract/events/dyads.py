@@ -110,14 +110,16 @@ class Dyads(ExtractionState):
         # "..., killing 50": a participle continuing an act names its toll, not a new domestic act
         participle = trigger.head if trigger.dep_ == "conj" else trigger  # "killing or wounding 50"
         continuing = participle.dep_ == "advcl" and participle.tag_ == "VBG" and not subjects(participle)
-        domestic = pattern.home_target and pattern.code[:2] in self.rules.home_target_roots
+        domestic = not pattern.named_target and pattern.code[:2] in self.rules.home_target_roots
         if targets and len(sources) == 1 and all(self._uncoded(k) for k in targets) and not continuing and domestic:
             targets = []  # "jailed members of MASSOB": a domestic act on someone we cannot code
         home = not targets and len(sources) == 1 and domestic and not continuing
         if home:
             targets = self._home_target(trigger, sources[0])
-        if not targets and (len(sources) < 2 or pattern.coded_actors):
-            return []  # a dyad needs two sides (or, on our own patterns, "A and B" acting together)
+        # a dyad needs two sides, or "A and B" acting together (a dictionary pattern: two, named)
+        together = len(sources) == 2 if pattern.coded_actors else len(sources) >= 2
+        if not targets and (not together or pattern.named_target):
+            return []
         pairs = []
         if sources and not targets and len(sources) >= 2:  # "A and B agreed": both directions
             pairs = [(a, b) for a in sources for b in sources if a != b]

@@ -32,7 +32,7 @@ class Pattern:
     order: int
     intransitive: bool = False  # only without a direct object ("demonstrated", not "demonstrated resolve")
     subject_nouns: frozenset = frozenset()  # the subject must be one of these ("peacekeepers arrived")
-    home_target: bool = True  # may fall on the home country when no one is named on the receiving end
+    named_target: bool = False  # needs a target named where the pattern says: no home country, no "A and B"
     source: str = ""  # where the pattern is written: "events/patterns.yml pattern 12", a dictionary line
     coded_actors: bool = False  # both sides must be coded actors (as PETRARCH codes only dictionary actors)
 
