@@ -182,3 +182,15 @@ def test_an_inline_dateline_keeps_the_offsets_of_the_body():
     assert (found.text, found.agency, found.rest) == ("JERUSALEM (AP)_", "AP", raw[len("JERUSALEM (AP)_ "):])
     document = document_from_text(raw)
     assert len(document.text) == len(raw) and document.text == raw.replace("_ ", "_\n", 1)
+
+
+def test_the_rundown_shows_the_dateline():
+    from communique.brief.rundown import render_markdown
+
+    shown = render_markdown(analyze_text("NICOSIA, August 8 (Xinhua) -- " + BODY, published="2023-09-01"))
+    assert "- **Dateline:** NICOSIA, August 8 (Xinhua) --" in shown
+
+
+@pytest.mark.parametrize("line", ["Tuesday, March 2, 2021 —", "TUESDAY, March 2 (AP) —", "March, May 2 —"])
+def test_a_weekday_or_month_is_not_a_place(line):
+    assert find_dateline(line) is None

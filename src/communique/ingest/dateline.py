@@ -66,6 +66,7 @@ class _Lexicon:
     agencies: dict[str, str]  # lower-case written form -> reported name
     not_places: frozenset[str]
     months: dict[str, int]  # lower case, abbreviations too
+    calendar_words: frozenset[str]  # months and weekdays, lower case: never a place
 
 
 @lru_cache(maxsize=1)
@@ -93,7 +94,8 @@ def _lexicon() -> _Lexicon:
         r"^(?P<place>%s)(?P<regions>(?:, (?!(?i:%s)\.? \d)%s){0,2})(?:,? (?P<date>%s))?"
         r"(?: ?\((?P<paren>[^()\n]{1,40})\)| ?/(?P<slash>[^/\n]{1,30})/)?"
         r"(?P<sep> ?(?:--|[—–\-_:])|\.)?(?= |$)" % (NAME, month, NAME, when))
-    return _Lexicon(pattern, agencies, frozenset(p.upper() for p in data["not_places"]), months)
+    calendar = frozenset([*months, *(day.lower() for day in words.weekdays)])
+    return _Lexicon(pattern, agencies, frozenset(p.upper() for p in data["not_places"]), months, calendar)
 
 
 def find_dateline(line: str) -> WireDateline | None:
@@ -107,7 +109,8 @@ def find_dateline(line: str) -> WireDateline | None:
     caps = place.upper() == place
     if not all(word[:1].isupper() for word in place.split() if not re.fullmatch(PARTICLE, word)):
         return None
-    if place.upper() in lex.not_places or sum(c.isalpha() for c in place) < MIN_PLACE_LETTERS:
+    if place.upper() in lex.not_places or sum(c.isalpha() for c in place) < MIN_PLACE_LETTERS \
+            or place.split()[0].rstrip(".").lower() in lex.calendar_words:  # "Tuesday, March 2, 2021" is a date line
         return None
     if sep == "." and match.group("slash") is None:
         return None

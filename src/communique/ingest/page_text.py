@@ -156,7 +156,7 @@ def clean_text(raw: str, title: str | None = None, author: str | None = None, ex
         if out.title and _same(line, out.title) and (i < body_start or counts[line] > 1):
             out.removed.append(line)
             continue
-        if out.dateline is None and i <= body_start and not any(kept):
+        if out.dateline is None and i <= body_start and not any(kept) and not lex.date_line.match(line):
             out.dateline = find_dateline(line)
             if out.dateline is not None:  # kept, its own block; the paragraph it opens goes on the next line
                 kept.extend([out.dateline.text, out.dateline.rest] if out.dateline.rest else [out.dateline.text])
