@@ -118,8 +118,11 @@ from the bloc's maritime fund.
 def test_hard_wrapped_newswire_lines_are_joined_into_paragraphs():
     cleaned = clean_text(NEWSWIRE)
     assert cleaned.removed == []
+    # The wire dateline is a block of its own (kept; tests/test_ingest_dateline.py).
+    assert cleaned.dateline is not None and cleaned.dateline.place == "BRUSSELS"
     assert [line for line in cleaned.text.split("\n") if line] == [
-        "BRUSSELS, June 3 (Wirenews) - European Union fisheries ministers agreed on Thursday to cut cod quotas in the "
+        "BRUSSELS, June 3 (Wirenews) -",
+        "European Union fisheries ministers agreed on Thursday to cut cod quotas in the "
         "Baltic by a fifth next year, diplomats said, after scientists warned that stocks were close to collapse.",
         "The agreement, reached after talks that ran past midnight, also closes two spawning grounds to trawlers "
         "from February to April.",

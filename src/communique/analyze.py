@@ -22,7 +22,9 @@ from typing import BinaryIO, Callable, Iterable, Iterator
 from spacy.tokens import Doc
 
 from .errors import CommuniqueError, error_object
+from .extract.gazetteer import load_gazetteer
 from .ingest import document_from_record, document_from_text, record_id
+from .ingest.dateline import resolve_date
 from .ingest.jsonl import InputLine, parse_json, read_lines
 from .ingest.unicode_safety import printable
 from .nlp import load_pipeline, make_doc
@@ -42,10 +44,31 @@ PIECE_CHARS = 100_000
 
 def _make_doc(nlp, document: Document, config: Config) -> Doc:
     """The tokenised Doc, carrying the date the components resolve against: the
-    published date, else the ``reference_date`` setting, else none (never today's)."""
+    published date, else the date of the wire dateline, else the ``reference_date``
+    setting, else none (never today's); and where the dateline stands."""
     doc = make_doc(nlp, document.text)
-    doc._.communique_published = document.published or config.reference_date
+    doc._.communique_published = document.published or document.dateline_date() or config.reference_date
+    if document.dateline is not None and document.dateline.span is not None:
+        doc._.communique_dateline = tuple(document.dateline.span)
     return doc
+
+
+def with_dateline(document: Document, config: Config) -> Document:
+    """The document with its dateline completed for this analysis: a date without a
+    year and no published date resolved against the ``reference_date`` setting, and
+    the country of the place (alpha-3) when the actor dictionaries know it: the last
+    region that names a country ("CANBERRA, Australia"), else, when there is no
+    region, the place itself ("NICOSIA" -> CYP; "PARIS, Texas" stays unknown)."""
+    dateline = document.dateline
+    if dateline is None:
+        return document
+    day = dateline.date
+    if day and day.startswith("XXXX") and config.reference_date:
+        day = resolve_date(int(day[5:7]), int(day[8:10]), None, config.reference_date)
+    gazetteer = load_gazetteer(tuple(config.actors))
+    names = list(reversed(dateline.region.split(", "))) if dateline.region else [dateline.place]
+    country = next((c for c in map(gazetteer.place_country, names) if c), None)
+    return dataclasses.replace(document, dateline=dataclasses.replace(dateline, date=day, country=country))
 
 
 def analyze_text(text: str, doc_id: str = "text", config: Config | None = None, **metadata) -> dict:
@@ -75,6 +98,7 @@ def process_documents(documents: list[Document], config: Config) -> list[Record 
     that stopped it (one bad document never stops the others). A long document is
     analysed in pieces (``text_pieces``) and its pieces' records joined."""
     nlp = load_pipeline(config.model, config.actors)
+    documents = [with_dateline(document, config) for document in documents]
     work: list[Document] = []  # what the pipeline runs on: whole documents and pieces
     plans: list[list[tuple[int, int, int]]] = []  # per document: (work index, char offset, block offset)
     for document in documents:
@@ -86,7 +110,11 @@ def process_documents(documents: list[Document], config: Config) -> list[Record 
         plan = []
         for start, end in spans:
             plan.append((len(work), start, _blocks_before(document.text, start)))
-            work.append(dataclasses.replace(document, text=document.text[start:end]))
+            # The dateline (its date anchors every piece) stands in the first piece only.
+            dateline = document.dateline
+            if dateline is not None and start > 0:
+                dateline = dataclasses.replace(dateline, span=None)
+            work.append(dataclasses.replace(document, text=document.text[start:end], dateline=dateline))
         plans.append(plan)
     analysed = _records(nlp, work, config)
     results: list[Record | Exception] = []

@@ -21,6 +21,19 @@ Voice = Literal["reported", "editorial"]
 
 
 @dataclass(slots=True)
+class Dateline:
+    """A wire dateline that opens the body ("NICOSIA, August 8 (Xinhua) --"), kept in
+    ``document.text`` as a block of its own (``block_kind`` "dateline")."""
+    text: str  # as written, separator included
+    span: Optional[Span]  # where it stands in document.text (None only inside the analysis, for a later piece)
+    place: str  # the place of the story as written: "NICOSIA"
+    region: Optional[str] = None  # what follows the place: "Australia", "Bayonne, N.J."
+    country: Optional[str] = None  # alpha-3 of the place or region, when the actor dictionaries know it
+    date: Optional[str] = None  # YYYY-MM-DD (a missing year resolved), XXXX-MM-DD (no date to resolve it), or None
+    agency: Optional[str] = None  # "Xinhua", "AP", "TASS"
+
+
+@dataclass(slots=True)
 class Document:
     id: str
     text: str
@@ -34,6 +47,12 @@ class Document:
     source: Optional[str] = None  # where it came from: a path, "jsonl", "stdin"
     format: Optional[str] = None  # text | scraped | html
     warnings: list[str] = field(default_factory=list)
+    dateline: Optional[Dateline] = None
+
+    def dateline_date(self) -> Optional[str]:
+        """The dateline's date when it is a full date (YYYY-MM-DD), else None."""
+        value = self.dateline.date if self.dateline else None
+        return value if value and value[:1].isdigit() else None
 
 
 @dataclass(slots=True)
@@ -104,7 +123,7 @@ class Segment:
     span: Span
     voice: Voice
     block: int  # index of the paragraph, bullet item or heading it belongs to
-    block_kind: Literal["paragraph", "bullet", "heading"]
+    block_kind: Literal["paragraph", "bullet", "heading", "dateline"]
 
 
 @dataclass(slots=True)
@@ -132,8 +151,11 @@ class Record:
             names = {f.name for f in dataclasses.fields(kind)}
             return kind(**{k: _spans(v) for k, v in item.items() if k in names})
 
+        document = build(Document, data["document"])
+        if isinstance(document.dateline, dict):
+            document.dateline = build(Dateline, document.dateline)
         return cls(
-            document=build(Document, data["document"]),
+            document=document,
             actors=[build(Actor, a) for a in data.get("actors", [])],
             statements=[build(Statement, s) for s in data.get("statements", [])],
             events=[build(Event, e) for e in data.get("events", [])],
@@ -216,7 +238,8 @@ def time_records(doc: Doc) -> list[TimeExpression]:
 def event_records(doc: Doc, document: Document, actor_ids: dict[str, str], statements: list[Statement],
                   times: list[TimeExpression], segments: list[Segment]) -> list[Event]:
     """Events with CAMEO and PLOVER fields from the codebook, voice from the segments,
-    the date of a time expression in the same sentence (else the published date)."""
+    the date of a time expression in the same sentence (else the published date,
+    else the date of the wire dateline)."""
     from .extract.events import load_codebook  # here, so reading records never imports the pipeline
     from .extract.parse import char_span, token_chars
 
@@ -234,7 +257,7 @@ def event_records(doc: Doc, document: Document, actor_ids: dict[str, str], state
             id=f"e{number}", cameo=code.code, goldstein=code.goldstein, quad_class=code.quad_class,
             plover=code.plover, plover_mode=code.plover_mode, source=actor_ids.get(event.source),
             target=actor_ids.get(event.target), modality=event.modality, voice=voice,
-            date=dated[0].value if dated else document.published, evidence=evidence,
+            date=dated[0].value if dated else document.published or document.dateline_date(), evidence=evidence,
             statement=_statement_holding(token_chars(trigger), statements), rule=event.rule or None))
     return out
 

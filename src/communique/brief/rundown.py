@@ -14,6 +14,7 @@ def render_markdown(record: dict) -> str:
     facts = [
         ("By", document.get("author")),
         ("Published", document.get("published")),
+        ("Dateline", (document.get("dateline") or {}).get("text")),
         ("Source", document.get("url") or document.get("source")),
         ("Language", document.get("language")),
     ]

@@ -26,8 +26,15 @@ checked against its schema, and can be replaced through the component's config.
 pipeline runs: the reference date that resolves offices, tenures and relative
 times — the document's published date, else the ``reference_date`` setting, else
 None (never today's date, so the same input gives the same output on any day).
+When a document has no published date but opens with a wire dateline that gives a
+full date ("NICOSIA, August 8, 2023 (Xinhua) --"), that date is the reference date.
+
+``doc._.communique_dateline`` (``(start, end)`` characters or None) is where the wire
+dateline stands: its line is a block of kind ``dateline``, and no actor is found in
+it (its place is the place of the story, ``document.dateline``, not an actor).
 """
 from spacy.tokens import Doc
 
-if not Doc.has_extension("communique_published"):
-    Doc.set_extension("communique_published", default=None)
+for _name in ("communique_published", "communique_dateline"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)

@@ -26,6 +26,9 @@ document's published date (``doc._.communique_published``), else the component's
 ``reference_date`` config value (YYYY-MM-DD), else the start of the latest term in
 the data (the newest office start in the dictionaries), so the same input gives the
 same output on any day.
+
+Nothing in a wire dateline (``doc._.communique_dateline``: "NICOSIA, August 8
+(Xinhua) --") is an actor: its place is the place of the story (``document.dateline``).
 """
 from __future__ import annotations
 
@@ -138,6 +141,9 @@ class ActorRecognizer:
                 units.append(Unit(start, end, "name"))
                 taken.update(range(start, end))
         units.sort(key=lambda u: u.start)
+        dateline = doc._.communique_dateline
+        if dateline is not None:  # the place of the story (document.dateline), not an actor
+            units = [u for u in units if not dateline[0] <= doc[u.start].idx < dateline[1]]
         return units
 
     # ------------------------------------------------------------------ phrases

@@ -80,6 +80,17 @@ class Gazetteer:
         for variant in variants:
             self.phrases.setdefault(variant, (key, form))
 
+    def place_country(self, place: str) -> str | None:
+        """The country (alpha-3) a place name stands for: a country's name or alias, or
+        a capital, as written or title-cased ("NICOSIA" -> CYP); None when unknown."""
+        for text in dict.fromkeys((" ".join(place.split()), " ".join(place.split()).title())):
+            found = self.phrases.get(text)
+            if found is not None and found[1] != "demonym":
+                entry = self.entries[found[0]]
+                if entry.kind == "country":
+                    return entry.country
+        return None
+
     def holder(self, country: str | None, title: str, role: str | None, day: str) -> Entry | None:
         """The one person holding the office news calls ``title`` (else ``role``) for
         ``country`` on ``day``, if exactly one does."""

@@ -1,7 +1,8 @@
 """Blocks and segments.
 
 ``communique_blocks`` runs before the parser: every line of the cleaned text is a
-block (paragraph, bullet item or heading; ingest joined hard-wrapped lines), and a
+block (paragraph, bullet item or heading; ingest joined hard-wrapped lines; the
+line of a wire dateline, ``doc._.communique_dateline``, is a ``dateline``), and a
 sentence never crosses a block boundary. ``communique_segments`` cuts the text into
 one segment per sentence, each with its block, the block's kind, and a voice
 (``reported`` here; the voice component refines it).
@@ -82,6 +83,9 @@ class Segments:
 
     def __call__(self, doc: Doc) -> Doc:
         blocks = block_spans(doc.text)
+        dateline = doc._.communique_dateline
+        if dateline is not None:
+            blocks = [(s, e, "dateline" if s == dateline[0] else kind) for s, e, kind in blocks]
         segments, b = [], 0
         for sent in doc.sents:
             tokens = [t for t in sent if not t.is_space]

@@ -3,9 +3,14 @@
     read bytes (size, gzip, binary, UTF-8 checks)      sources.py
     HTML -> main text + metadata (trafilatura)         html.py
     text -> cleaned body, title, byline, author bio    page_text.py
+    the wire dateline that opens the body              dateline.py
     language check, sha256 of the cleaned body         language.py
 
 ``--published`` (or a record's ``published``) overrides any date found in the page.
+A wire dateline stays in the text as its own line and is read into
+``document.dateline``: its date without a year takes the year that puts it closest
+before or at the published date (the analysis resolves it against the
+``reference_date`` setting when there is none, and fills in the place's country).
 """
 from __future__ import annotations
 
@@ -15,10 +20,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..errors import CommuniqueError, warning_text
-from ..record import Document
+from ..record import Dateline, Document
 from .html import extract_html, looks_like_html
 from .language import guess_language
-from .page_text import clean_text
+from .dateline import resolve_date
+from .page_text import CleanText, clean_text
 from .jsonl import parse_json
 from .sources import RawText, check_not_binary, read_file
 from .unicode_safety import printable, printable_path, without_surrogates
@@ -133,8 +139,22 @@ def _document(raw: RawText, doc_id: str, published: str | None = None, title: st
         id=doc_id, text=cleaned.text, title=cleaned.title, author=cleaned.author, author_bio=cleaned.author_bio,
         published=published, url=url, language=language,
         sha256=hashlib.sha256(cleaned.text.encode("utf-8")).hexdigest(), source=raw.source, format=fmt,
-        warnings=warnings,
+        warnings=warnings, dateline=_dateline(cleaned, published),
     )
+
+
+def _dateline(cleaned: CleanText, published: str | None) -> Dateline | None:
+    """``document.dateline`` from the cleaned text's wire dateline: where its line
+    stands in the text, and its date resolved against the published date."""
+    found = cleaned.dateline
+    if found is None:
+        return None
+    text = cleaned.text
+    start = 0 if text.startswith(found.text) else text.find("\n" + found.text) + 1
+    if start == 0 and not text.startswith(found.text):  # not found at a line start: cannot happen, kept safe
+        return None
+    return Dateline(text=found.text, span=(start, start + len(found.text)), place=found.place, region=found.region,
+                    date=resolve_date(found.month, found.day, found.year, published), agency=found.agency)
 
 
 def _without_surrogates(raw: RawText, *fields: str | None) -> tuple[RawText, list[str | None]]:

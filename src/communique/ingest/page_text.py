@@ -13,7 +13,11 @@ are general and conservative (the body is kept whole):
 2. the title: a first line that looks like a headline (short, no closing full
    stop) and is repeated or stands alone; every copy of it leaves the body;
 3. the head: a byline ("By Jane Doe") and a date line before the body are read
-   into metadata and removed; lines repeated in the page are boilerplate;
+   into metadata and removed; lines repeated in the page are boilerplate. A wire
+   dateline ("NICOSIA, August 8 (Xinhua) --", see ``dateline.py``) that opens
+   the body is read into metadata and kept, as a block of its own: on its own
+   line as it stands, and when it opens the first paragraph, the paragraph is
+   cut after it (the space after it becomes a line break, so offsets hold);
 4. the tail: link-like lines (short, no sentence punctuation, or template
    junk such as ``spot_img``) at the end are a menu and go, unless they are the
    items of a list that the body introduces ("...the changes:") or rows of
@@ -47,6 +51,7 @@ from functools import lru_cache
 
 from ..english import english
 from ..resources import Schema, load_data
+from .dateline import WireDateline, find_dateline
 
 # Marks that end a sentence (or a quoted one): ASCII, typographic quotes, the
 # full-width CJK forms, Arabic, Urdu, Devanagari, Armenian and Ethiopic stops.
@@ -84,6 +89,7 @@ class CleanText:
     author: str | None = None
     author_bio: str | None = None
     date_line: str | None = None
+    dateline: WireDateline | None = None  # a wire dateline, kept in the text as its own line
     removed: list[str] = field(default_factory=list)
 
 
@@ -139,7 +145,7 @@ def clean_text(raw: str, title: str | None = None, author: str | None = None, ex
     if out.title is None and first is not None and first < body_start:
         candidate = lines[first]
         alone = first + 1 >= len(lines) or not lines[first + 1]
-        if _headline_like(candidate) and (counts[candidate] > 1 or alone):
+        if _headline_like(candidate) and (counts[candidate] > 1 or alone) and find_dateline(candidate) is None:
             out.title = candidate
 
     kept: list[str] = []
@@ -150,6 +156,11 @@ def clean_text(raw: str, title: str | None = None, author: str | None = None, ex
         if out.title and _same(line, out.title) and (i < body_start or counts[line] > 1):
             out.removed.append(line)
             continue
+        if out.dateline is None and i <= body_start and not any(kept) and not lex.date_line.match(line):
+            out.dateline = find_dateline(line)
+            if out.dateline is not None:  # kept, its own block; the paragraph it opens goes on the next line
+                kept.extend([out.dateline.text, out.dateline.rest] if out.dateline.rest else [out.dateline.text])
+                continue
         if i < body_start:
             match = lex.byline.match(line) if _word_units(line, 9) <= 8 else None
             if match:
