@@ -234,3 +234,8 @@ def test_act_carried_by_a_partitive_head_and_its_parties_as_targets():
     # "a mediation mission between A and B": the act is the modifier's, the parties its targets
     found = events("Norway undertook a mediation mission between Sri Lanka and India.")
     assert {("NOR", "LKA"), ("NOR", "IND")} <= {(e["source"], e["target"]) for e in found if e["cameo"] == "045"}
+
+
+def test_the_content_of_an_accusation_is_no_event_of_its_own():
+    found = events("Ukraine accused Russia of violating the ceasefire.")
+    assert [(e["cameo"][:2], e["source"], e["target"]) for e in found] == [("11", "UKR", "RUS")]

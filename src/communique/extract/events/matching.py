@@ -23,8 +23,10 @@ class Matching(ExtractionState):
         events: list[dict] = []
         verb_events: set[int] = set()
         for token in doc:
-            # a participle used as a noun ("evacuated the wounded") is no act
-            nominal = any(c.dep_ == "det" for c in token.children)
+            # a participle used as a noun ("evacuated the wounded") is no act; nor is the content
+            # of a verb's prepositional complement ("accused Russia of violating the truce")
+            nominal = any(c.dep_ == "det" for c in token.children) or (
+                token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ in ("VERB", "AUX"))
             verb = token.pos_ in ("VERB", "AUX") and not nominal
             key = _verb_key(token, self.rules.by_verb) if verb else None
             pattern = self._choose(token, self.rules.by_verb[key]) if key is not None else None
