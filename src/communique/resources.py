@@ -17,11 +17,11 @@ from typing import Any
 
 import yaml
 
+from .errors import CommuniqueError
+
 # libyaml's safe loader where PyYAML was built with it (ten times faster on our data files:
 # it is most of the pipeline's load time), else the pure-Python one; both load the same.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-from .errors import CommuniqueError
 
 
 def data_path(relative: str) -> Path:
