@@ -23,10 +23,11 @@ class Matching(ExtractionState):
         events: list[dict] = []
         verb_events: set[int] = set()
         for token in doc:
-            # a participle used as a noun ("evacuated the wounded") is no act; nor is the content
-            # of a verb's prepositional complement ("accused Russia of violating the truce")
+            # a participle used as a noun ("evacuated the wounded") is no act; nor is what a verb
+            # says of its object ("accused Russia of violating the truce", "blamed X for ...")
             nominal = any(c.dep_ == "det" for c in token.children) or (
-                token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ in ("VERB", "AUX"))
+                token.dep_ == "pcomp" and token.head.lower_ in self.rules.words["content_prepositions"]
+                and token.head.head.pos_ in ("VERB", "AUX") and any(c.dep_ == "dobj" for c in token.head.head.children))
             verb = token.pos_ in ("VERB", "AUX") and not nominal
             key = _verb_key(token, self.rules.by_verb) if verb else None
             pattern = self._choose(token, self.rules.by_verb[key]) if key is not None else None
