@@ -205,6 +205,10 @@ class Dyads(ExtractionState):
                     if keys:
                         return keys
         for child in (c for c in children if fallback and c.dep_ in ("dobj", "dative", "prep", "prt", "xcomp")):
+            # "lift embargoes ... to Iran, Libya and Sudan": every one of a coordinated object
+            listed = [k for g in child.children if g.dep_ == "pobj" for k in self._heads(g) if k not in exclude]
+            if len(listed) > 1:
+                return listed
             keys = self._other_country(self._actors_in(child, exclude), exclude)
             if keys:
                 return keys[:1]

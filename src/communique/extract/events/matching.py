@@ -51,7 +51,7 @@ class Matching(ExtractionState):
             if pattern is not None:
                 events.extend(self._noun_event(token, pattern))
         # the asking verb's own generic appeal or demand is folded into the requested act's code
-        return _unique([e for e in events if e["trigger"] not in self.requesting])
+        return _unique([e for e in events if e["trigger"] not in self.requesting], doc)
 
     def _noun_pattern(self, noun: Token, head: Token) -> Pattern | None:
         """The pattern of an event noun, fitted on its phrase's ``head``."""
@@ -181,11 +181,14 @@ def _names(token: Token, partitives: frozenset = frozenset()) -> set[str]:
     return names
 
 
-def _unique(events: list[dict]) -> list[dict]:
+def _unique(events: list[dict], doc) -> list[dict]:
+    """One event per act: per trigger, one per root and dyad; per sentence, one per code and
+    dyad ("agreed to lift the embargo" and "lift the embargo" are one 0354)."""
     seen, out = set(), []
     for event in events:
-        key = (event["code"][:2], event["source"], event["target"], event["trigger"])
-        if key not in seen:
-            seen.add(key)
+        keys = ((event["code"][:2], event["source"], event["target"], event["trigger"]),
+                (event["code"], event["source"], event["target"], doc[event["trigger"]].sent.start))
+        if not any(key in seen for key in keys):
+            seen.update(keys)
             out.append(event)
     return out
