@@ -158,3 +158,8 @@ def test_story_discard_silences_the_document():
 
 def test_chronology_is_not_discarded():
     assert ("190", "RUS", "UKR") in events("Russia attacked Ukraine in 2014.")
+
+
+def test_the_overlay_s_event_noun_wins_over_a_dictionary_verb_pattern():
+    # the dictionary codes "begin talks" 046 (negotiate); the overlay's noun "talks" is 040
+    assert ("040", "RUS", "CHN") in events("Russia and China began talks on Monday.")

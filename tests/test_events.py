@@ -239,3 +239,12 @@ def test_act_carried_by_a_partitive_head_and_its_parties_as_targets():
 def test_the_content_of_an_accusation_is_no_event_of_its_own():
     found = events("Ukraine accused Russia of violating the ceasefire.")
     assert [(e["cameo"][:2], e["source"], e["target"]) for e in found] == [("11", "UKR", "RUS")]
+
+
+def test_both_parties_act_in_a_reported_agreement_but_a_promise_is_the_speaker_s():
+    agreed = {(e["source"], e["target"]) for e in events(
+        "Jordan and Britain have agreed to hold joint military exercises, a Jordanian official said.")}
+    assert {("JORGOV", "GBR"), ("GBR", "JORGOV")} <= agreed
+    promised = {(e["source"], e["target"]) for e in events(
+        "Vladimir Putin said Russia and China will continue to develop energy cooperation.", "2022-12-30")}
+    assert ("RUSGOV", "CHN") in promised and ("CHN", "RUSGOV") not in promised

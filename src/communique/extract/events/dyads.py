@@ -95,9 +95,22 @@ class Dyads(ExtractionState):
         if not mine:
             return sources, []
         others = [k for k in sources if k not in mine]
-        if len(sources) > 1:  # "A and B agreed", said by A's official: both still act, A through its speaker
+        if len(sources) > 1 and not self._promised(trigger):
+            # "A and B have agreed", said by A's official: both acted, A through its speaker; but
+            # "A and B will ...", said by A's leader, is the speaker's own commitment to B
             return [speaker.key, *others], []
         return [speaker.key], others
+
+    def _promised(self, trigger: Token) -> bool:
+        """Whether the clause is put in the future ("will continue to develop [cooperation]")."""
+        node = trigger
+        for _ in range(5):
+            if any(c.dep_ == "aux" and c.lower_ in self.rules.words["future_auxiliaries"] for c in node.children):
+                return True
+            if node.dep_ not in ("xcomp", "conj", "dobj") or node.head.i == node.i:
+                return False
+            node = node.head
+        return False
 
     def _statement_of(self, token: Token) -> StatementMention | None:
         holding = [s for s in self.statements if s.content[0] <= token.i < s.content[1]]

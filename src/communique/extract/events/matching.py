@@ -95,6 +95,10 @@ class Matching(ExtractionState):
         key = _verb_key(trigger, dictionary.verbs)
         if key is None or not _codable_clause(trigger):
             return None
+        # the overlay wins on the object too: "began talks" is its event noun "talks" (040)
+        if any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") and self._noun_pattern(c, c)
+               for c in trigger.children):
+            return None
         slots = _Slots(trigger, self.rules.partitives)
         entries = [e for e in dictionary.verbs[key] if e.particles <= slots.particles]
         if not entries:
