@@ -7,8 +7,9 @@ every surface form it matches spelt out, so the runtime reads plain rows:
 - ``!PERSON!``-style substitution markers are replaced by each element of their set
   (and, as PETRARCH does, such entries get no further plural);
 - ``{plural}`` gives the irregular plural, ``{}`` none; otherwise the regular plural of
-  the last word is generated (``petrarch_text.plural``), except for a last word that is
-  already plural (ends in ``s`` but not ``ss``, or in ``men``);
+  the last word is generated (``petrarch_text.plural``; man -> men, child -> children),
+  except for a last word already plural (``s`` but not ``ss``; ``men``, ``ren``, ``people``)
+  or an adjective in ``ed``;
 - ``[~CODE]`` is a suffix code (after the country: GBR + COP), ``[CODE~]`` a prefix code
   (before it: NGO + EGY);
 - a blank between words ("may be separated by other words") is read as consecutive
@@ -16,7 +17,8 @@ every surface form it matches spelt out, so the runtime reads plain rows:
 
 Rows stay in source order; a form an earlier entry already gives is left out of a
 later one (first entry wins, as in a dictionary lookup), and an entry with no form
-left, or no code, is not written. The counts of each are returned.
+left, no code, a code CAMEO does not define (PPL) or a last word that is a preposition
+("embassy in") is not written. The counts of each are returned.
 """
 from __future__ import annotations
 
@@ -33,6 +35,12 @@ COLUMNS = ("phrase", "forms", "code", "position", "source")
 SUBSTITUTION = re.compile(r"^\s*(![A-Z]+!)\s*=\s*(.+)$")
 ENTRY = re.compile(r"^(?P<phrase>[^{\[]+?)\s*(?:\{(?P<plural>[^}]*)\})?\s*(?:\[(?P<code>[^\]}]*)[\]}])?\s*$")
 MARKER = re.compile(r"![a-z]+!")
+# A phrase ending in one of these is a PETRARCH pattern for "X of <country>" ("embassy in",
+# "ambassador to"): the runtime reads a country after "of" itself, so these are left out.
+# Agent codes of the Phoenix file that CAMEO does not define ("people", "men" -> PPL; MAR):
+# their entries are left out.
+NOT_CAMEO = frozenset({"PPL", "MAR"})
+DANGLING = frozenset({"in", "to", "for", "of", "at", "on", "from", "with", "by", "the", "and"})
 
 HEADER = """\
 # communique actor data: role nouns -> CAMEO agent (sector) codes, imported from the
@@ -77,7 +85,7 @@ def read(path: Path) -> tuple[list[dict], dict]:
     rows: list[dict] = []
     seen: set[str] = set()
     counts = {"entries": 0, "rows": 0, "forms": 0, "no_code": 0, "unreadable": 0, "duplicate_forms": 0,
-              "duplicate_entries": 0, "gaps_closed": 0, "plurals_generated": 0, "plurals_already": 0}
+              "duplicate_entries": 0, "dangling_preposition": 0, "not_cameo": 0, "gaps_closed": 0, "plurals_generated": 0, "plurals_already": 0}
     for number, text in lines(path):
         found = SUBSTITUTION.match(text)
         if found:
@@ -92,7 +100,13 @@ def read(path: Path) -> tuple[list[dict], dict]:
         if not code.strip("~"):
             counts["no_code"] += 1
             continue
+        if any(code.strip("~")[i:i + 3] in NOT_CAMEO for i in range(0, len(code.strip("~")), 3)):
+            counts["not_cameo"] += 1
+            continue
         raw = entry.group("phrase").strip().rstrip("_")
+        if phrase(raw).rsplit(" ", 1)[-1] in DANGLING:
+            counts["dangling_preposition"] += 1
+            continue
         if " " in raw.strip():
             counts["gaps_closed"] += 1
         forms = _forms(raw, entry.group("plural"), sets, counts)
@@ -124,8 +138,14 @@ def _forms(raw: str, given_plural: str | None, sets: dict[str, list[str]], count
             forms.append(phrase(given_plural))
         return forms
     last = written.rsplit(" ", 1)[-1]
-    if (last.endswith("s") and not last.endswith("ss")) or last.endswith("men") or not last[-1:].isalpha():
-        counts["plurals_already"] += 1  # already plural ("activists", "gunmen") or not a word ("f-16")
+    if (last.endswith("s") and not last.endswith("ss")) or last.endswith(("men", "ren", "people", "ed")) \
+            or not last[-1:].isalpha():
+        # already plural ("activists", "gunmen", "children", "townspeople"), an adjective
+        # ("naturalized") or not a word ("f-16")
+        counts["plurals_already"] += 1
         return forms
     counts["plurals_generated"] += 1
-    return forms + [written[: len(written) - len(last)] + plural(last)]
+    stem = written[: len(written) - len(last)]
+    if last.endswith("man"):  # "lawman" -> "lawmen", as English does (not "lawmans")
+        return forms + [stem + last[:-3] + "men"]
+    return forms + [stem + ("children" if last == "child" else plural(last))]
