@@ -150,10 +150,14 @@ class ActorRecognizer:
 
     @staticmethod
     def _agent_noun(span: Span) -> bool:
-        """An agents.csv form used as the noun it is listed as: its last word a noun of
-        the parse, not a verb or adjective ("judge", "advocate", "retired", "Islamic"),
-        and no word inside a person's name ("Fisher", "Granger")."""
-        return span[-1].pos_ in ("NOUN", "PROPN") and not any(t.ent_type_ == "PERSON" for t in span)
+        """An agents.csv form used as the noun it is listed as: its last word a common
+        noun of the parse, not a verb or adjective ("judge", "advocate", "retired",
+        "Islamic") nor a proper name ("Fisher", "Granger"; a plural one, "Muslims", or
+        a religious or political group the parser marks NORP, "Moslem forces", is a
+        people), and no word inside a person's name."""
+        last = span[-1]
+        return (last.pos_ == "NOUN" or last.tag_ == "NNPS" or last.ent_type_ == "NORP") \
+            and not any(t.ent_type_ == "PERSON" for t in span)
 
     # ------------------------------------------------------------------ phrases
     def phrases(self, doc: Doc, units: list[Unit]) -> list[dict]:
@@ -335,9 +339,13 @@ class ActorRecognizer:
         # The story's country stands in for the phrase's own only where the phrase points
         # at a place or a person: a place no dictionary knows ("Northamptonshire police"),
         # a name ("police chief Nick Adderley"), or a specific agent noun of agents.csv
-        # ("fishermen"). Generic words of ours alone ("the foreign ministry said",
-        # "authorities in Croatia", "the official news agency") stay uncoded.
-        if not (phrase.get("place") or name is not None or (word is not None and word.layer == "agents")):
+        # ("fishermen", "a lawyer"; a singular body or thing such as "the prison", "the
+        # website" is as often a place as an actor). Generic words of ours alone ("the
+        # foreign ministry said", "authorities in Croatia", "the official news agency")
+        # stay uncoded, and so do civilians (CVL, CAMEO's catch-all: "women", "victims").
+        last = doc[sectors[-1].end - 1] if sectors else None
+        specific = word is not None and word.layer == "agents" and (word.person or last.tag_ in ("NNS", "NNPS"))
+        if sector == "CVL" or not (phrase.get("place") or name is not None or specific):
             story = None
         role = next((s.sector.role for s in reversed(sectors) if s.sector.role), None)
         if self._former(doc, phrase):
