@@ -104,6 +104,7 @@ def _actors(text: str) -> dict[str, str]:
 @pytest.mark.parametrize("text, name, code", [
     ("Palestinian students protested in Ramallah on Monday.", "Palestinian students", "PSEEDU"),
     ("Northamptonshire police said they arrested two men in England.", "Northamptonshire police", "GBRCOP"),
+    ("Northamptonshire Police said they arrested two men in England.", "Northamptonshire Police", "GBRCOP"),
     ("Police chief Nick Adderley said the British force would investigate.", "Nick Adderley", "GBRCOP"),
     # no country in the phrase: CAMEO's international NGO code, even in a story about Egypt
     # (a generic word of ours takes no country from the story); a named one is domestic

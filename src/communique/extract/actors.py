@@ -210,7 +210,9 @@ class ActorRecognizer:
             if phrase["pre"] is None and phrase["sectors"]:  # "Northamptonshire police": a place
                 # no dictionary knows (a region, a county) stays in the phrase's text
                 floor = units[i - 1].end if i else 0
-                while phrase["start"] > floor and doc[phrase["start"] - 1].ent_type_ in ("GPE", "LOC"):
+                # (or "Northamptonshire Police" read as one organisation's name)
+                while phrase["start"] > floor and (doc[phrase["start"] - 1].ent_type_ in ("GPE", "LOC") or (
+                        doc[phrase["start"]].ent_type_ == "ORG" and doc[phrase["start"]].ent_iob_ == "I")):
                     phrase["start"] -= 1
                     phrase["place"] = True
             if phrase["sectors"] and not phrase["name"] and self._modifies_outside(doc, phrase):
