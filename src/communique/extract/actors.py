@@ -41,7 +41,7 @@ from spacy.util import filter_spans
 
 from ..english import english
 from ..resources import load_data
-from .gazetteer import NAMES_SCHEMA, Entry, Gazetteer, SectorWord, load_gazetteer
+from .gazetteer import NAMES_SCHEMA, SECTORS_SCHEMA, Entry, Gazetteer, SectorWord, load_gazetteer
 
 for _name in ("communique_actors", "communique_mentions"):
     if not Doc.has_extension(_name):
@@ -93,8 +93,13 @@ class ActorRecognizer:
             by_key.setdefault(key + "|" + form, []).append(text)
         for label, texts in by_key.items():
             self.name_matcher.add(label, list(nlp.tokenizer.pipe(texts)))
+        # One matcher for both layers (sectors.yml and agents.csv, about 6,000 forms), each
+        # form its own label so a match finds its word whatever the spacing in the text.
         self.sector_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.sector_matcher.add("SECTOR", list(nlp.tokenizer.pipe(sorted(self.gazetteer.sector_words))))
+        for form, doc in zip(sorted(self.gazetteer.sector_words), nlp.tokenizer.pipe(sorted(self.gazetteer.sector_words))):
+            self.sector_matcher.add(form, [doc])
+        sectors = load_data("actors/sectors.yml", SECTORS_SCHEMA)
+        self.stateless = {k.upper(): v for k, v in (sectors.get("stateless") or {}).items()}
         self.strings = nlp.vocab.strings
 
     # ------------------------------------------------------------------ units
@@ -123,11 +128,14 @@ class ActorRecognizer:
             else:
                 units.append(Unit(span.start, span.end, "entity", entry=entry, form=form))
             taken.update(range(span.start, span.end))
-        sectors = filter_spans([doc[s:e] for _, s, e in self.sector_matcher(doc)])
-        for span in sectors:
+        words = {}
+        for match_id, start, end in self.sector_matcher(doc):
+            word = self.gazetteer.sector_words[self.strings[match_id]]
+            if word.layer == "sectors" or self._agent_noun(doc[start:end]):
+                words[(start, end)] = word
+        for span in filter_spans([doc[s:e] for s, e in words]):
             if taken.isdisjoint(range(span.start, span.end)):
-                units.append(Unit(span.start, span.end, "sector",
-                                  sector=self.gazetteer.sector_words[span.text.lower()]))
+                units.append(Unit(span.start, span.end, "sector", sector=words[(span.start, span.end)]))
                 taken.update(range(span.start, span.end))
         for person in people:
             start = person.start
@@ -145,6 +153,17 @@ class ActorRecognizer:
         if dateline is not None:  # the place of the story (document.dateline), not an actor
             units = [u for u in units if not dateline[0] <= doc[u.start].idx < dateline[1]]
         return units
+
+    @staticmethod
+    def _agent_noun(span: Span) -> bool:
+        """An agents.csv form used as the noun it is listed as: its last word a common
+        noun of the parse, not a verb or adjective ("judge", "advocate", "retired",
+        "Islamic") nor a proper name ("Fisher", "Granger"; a plural one, "Muslims", or
+        a religious or political group the parser marks NORP, "Moslem forces", is a
+        people), and no word inside a person's name."""
+        last = span[-1]
+        return (last.pos_ == "NOUN" or last.tag_ == "NNPS" or last.ent_type_ == "NORP") \
+            and not any(t.ent_type_ == "PERSON" for t in span)
 
     # ------------------------------------------------------------------ phrases
     def phrases(self, doc: Doc, units: list[Unit]) -> list[dict]:
@@ -194,6 +213,14 @@ class ActorRecognizer:
                 j = i + 1
                 cursor = units[i].end
             phrase["end"] = cursor
+            if phrase["pre"] is None and phrase["sectors"]:  # "Northamptonshire police": a place
+                # no dictionary knows (a region, a county) stays in the phrase's text
+                floor = units[i - 1].end if i else 0
+                # (or "Northamptonshire Police" read as one organisation's name)
+                while phrase["start"] > floor and (doc[phrase["start"] - 1].ent_type_ in ("GPE", "LOC") or (
+                        doc[phrase["start"]].ent_type_ == "ORG" and doc[phrase["start"]].ent_iob_ == "I")):
+                    phrase["start"] -= 1
+                    phrase["place"] = True
             if phrase["sectors"] and not phrase["name"] and self._modifies_outside(doc, phrase):
                 # "U.S. intelligence aircraft": the role word only describes another noun.
                 j = i + 1 if phrase["pre"] else j
@@ -250,11 +277,16 @@ class ActorRecognizer:
                 mentions.append((start, end, known.key))
 
         units = self.units(doc)
+        named: dict[str, int] = {}  # country -> how often the text names it, first named first
         for unit in units:  # every country named is an actor, inside a phrase or not
             if unit.type == "entity" and unit.entry.kind == "country" and self._counts(doc, unit):
                 mention(self._from_entry(unit.entry, day), unit.start, unit.end)
+                named[unit.entry.code] = named.get(unit.entry.code, 0) + 1
+        # The place of the story: the country the text names most (the first of a tie),
+        # for role words whose phrase names none ("police chief Nick Adderley").
+        story = max(named, key=named.get) if named else None
         for phrase in self.phrases(doc, units):
-            actor = self._resolve(doc, phrase, day, actors)
+            actor = self._resolve(doc, phrase, day, actors, story)
             if actor is not None:
                 mention(actor, phrase["start"], phrase["end"])
         self._appositions(doc, actors, mentions)
@@ -303,12 +335,26 @@ class ActorRecognizer:
         return Actor(key=entry.key, name=entry.name, code=code, country=entry.country or country,
                      kind=entry.kind, role=role, wikidata=entry.wikidata)
 
-    def _resolve(self, doc: Doc, phrase: dict, day: str, actors: dict[str, Actor]) -> Actor | None:
+    def _resolve(self, doc: Doc, phrase: dict, day: str, actors: dict[str, Actor],
+                 story: str | None = None) -> Actor | None:
         pre, sectors, name, post = phrase["pre"], phrase["sectors"], phrase["name"], phrase["post"]
         place = post or pre
         country = place.entry.country if place is not None and place.entry.kind == "country" else None
         org = pre if pre is not None and pre.entry.kind in ("organization", "group") else None
-        sector = next((s.sector.sector for s in sectors if s.sector.sector), None)
+        word = next((s.sector for s in sectors if s.sector.sector), None)
+        sector = word.sector if word else None
+        prefix = word is not None and word.prefix
+        # The story's country stands in for the phrase's own only where the phrase points
+        # at a place or a person: a place no dictionary knows ("Northamptonshire police"),
+        # a name ("police chief Nick Adderley"), or a specific agent noun of agents.csv
+        # ("fishermen", "a lawyer"; a singular body or thing such as "the prison", "the
+        # website" is as often a place as an actor). Generic words of ours alone ("the
+        # foreign ministry said", "authorities in Croatia", "the official news agency")
+        # stay uncoded, and so do civilians (CVL, CAMEO's catch-all: "women", "victims").
+        last = doc[sectors[-1].end - 1] if sectors else None
+        specific = word is not None and word.layer == "agents" and (word.person or last.tag_ in ("NNS", "NNPS"))
+        if sector == "CVL" or not (phrase.get("place") or name is not None or specific):
+            story = None
         role = next((s.sector.role for s in reversed(sectors) if s.sector.role), None)
         if self._former(doc, phrase):
             sector = "ELI"
@@ -316,7 +362,8 @@ class ActorRecognizer:
             if name.type == "entity":
                 person = self._from_entry(name.entry, day, country)
             else:
-                person = self._person_by_name(doc[name.start:name.end].text, country, sector, role, day, actors, org)
+                person = self._person_by_name(doc[name.start:name.end].text, country, sector, role, day, actors, org,
+                                              story, prefix)
             owned = phrase["owned"]
             if owned is None:
                 return person
@@ -333,18 +380,24 @@ class ActorRecognizer:
                 holder = self.gazetteer.holder(country, doc[sectors[-1].start:sectors[-1].end].text.lower(), role, day)
                 if holder is not None:
                     return self._from_entry(holder, day)
-            base = country or (org.entry.code if org else None)
-            if base is None:
-                return None  # "the rebels", "any forces": no actor we can code without guessing
-            code = base + sector if sector else base
             kind = "person" if sectors[-1].sector.person else ("group" if doc[sectors[-1].end - 1].tag_ in ("NNS", "NNPS") else "organization")
+            base = country or (org.entry.code if org else None) or (story if sector else None)
+            if base is None:
+                # "a human rights group" in a text that names no country: an international
+                # NGO (sectors.yml, stateless); else ("any forces") nothing we can code
+                code = self.stateless.get(sector) if kind != "person" and not self._former(doc, phrase) else None
+                if code is None:
+                    return None
+                base, sector, prefix = code, None, False
+            code = _compose(base, sector, prefix)
+            country = country or (base if base == story else None)
             key = f"{kind}:{code}:{text.lower()}" if kind == "person" else f"{kind}:{code}:{doc[sectors[-1].end - 1].lemma_.lower()}"
             return Actor(key=key, name=text, code=code, country=country, kind=kind, role=role)
         if pre is not None and pre.entry.kind != "country":
             return self._from_entry(pre.entry, day)
         return None  # a bare country: already counted
 
-    def _person_by_name(self, text: str, country, sector, role, day, actors, org) -> Actor:
+    def _person_by_name(self, text: str, country, sector, role, day, actors, org, story=None, prefix=False) -> Actor:
         words = text.split()
         # Earlier in this document: "Xi" after "Xi Jinping", "Peskov" after "Dmitry Peskov".
         for actor in actors.values():
@@ -353,12 +406,12 @@ class ActorRecognizer:
         entry = self._known_person(words, country, day)
         if entry is not None:
             return self._from_entry(entry, day, country)
-        base = country or (org.entry.code if org else None)
-        code = (base + sector if sector else base) if base and sector else None
+        base = country or (org.entry.code if org else None) or (story if sector else None)
+        code = _compose(base, sector, prefix) if base and sector else None
         if org is not None and not country and (sector or role):
             code = org.entry.code  # "Arab League Secretary-General X": an official of that body
         if country is None:  # "the Bush administration": every known bearer of the name is American
-            country = self._country_of_name(words)
+            country = self._country_of_name(words) or (story if code and base == story else None)
         return Actor(key="N:" + text, name=text, code=code, country=country, kind="person", role=role)
 
     def _country_of_name(self, words: list[str]) -> str | None:
@@ -452,6 +505,14 @@ class ActorRecognizer:
                 if len(found) == limit:
                     break
         return found if len(found) == limit or not distinct else []
+
+
+def _compose(base: str, sector: str | None, prefix: bool) -> str:
+    """A country (or organisation) code with an agent code after it (GBR + COP) or, for a
+    prefix code of agents.csv (NGO~, IGO~), before it (NGO + EGY)."""
+    if not sector:
+        return base
+    return sector + base if prefix else base + sector
 
 
 def _sector_of(code: str | None) -> str | None:

@@ -24,7 +24,8 @@ KINDS = ("person", "country", "organization", "group")
 NAMES_SCHEMA = Schema(required={"family_name_first": list, "title_modifiers": list, "honorifics": list,
                                 "pair_nouns": dict, "pair_words": list, "pronoun_roles": list})
 SECTORS_SCHEMA = Schema(required={"version": int, "sectors": dict, "role_codes": dict, "roles": dict,
-                                  "person_roles": list, "group_roles": list, "modifiers": dict})
+                                  "person_roles": list, "group_roles": list, "modifiers": dict},
+                         optional={"stateless": dict})
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,8 @@ class SectorWord:
     sector: str | None  # CAMEO agent code (GOV, or a fuller GOVMIL), None for a role without one
     role: str | None  # a normalised role ("head of state", "spokesperson")
     person: bool  # names a person ("minister") rather than a body ("ministry", "forces")
+    prefix: bool = False  # the code goes before the country (NGO~, IGO~ of agents.csv), not after
+    layer: str = "sectors"  # sectors (sectors.yml, ours) | agents (agents.csv, imported, under ours)
 
 
 @dataclass
@@ -132,6 +135,7 @@ CSV_COLUMNS = {
     "igos.csv": {"code", "name", "aliases", "wikidata", "cameo_official"},
     "groups.csv": {"code", "name", "aliases", "country", "kind", "wikidata", "cameo_official"},
     "people.csv": {"name", "aliases", "country", "code", "role", "title", "start", "end", "wikidata", "short_name"},
+    "agents.csv": {"phrase", "forms", "code", "position", "source"},
 }
 
 
@@ -180,6 +184,7 @@ def load_gazetteer(extra_files: tuple[str, ...] = ()) -> Gazetteer:
     for row in _shipped_rows(folder / "people.csv"):
         _add_person(gazetteer, row)
     _load_sectors(gazetteer, load_data("actors/sectors.yml", SECTORS_SCHEMA))
+    _load_agents(gazetteer, _shipped_rows(folder / "agents.csv"))
     for extra in extra_files:
         _merge_user_file(gazetteer, Path(extra))
     _index_short_names(gazetteer)
@@ -234,6 +239,27 @@ def _load_sectors(gazetteer: Gazetteer, data: dict) -> None:
                 word, SectorWord(sector=full_codes.get(word, sector), role=roles.get(word), person=word in person_words))
     for word, role in roles.items():  # role words with no sector of their own ("leader")
         gazetteer.sector_words.setdefault(word, SectorWord(sector=None, role=role, person=word in person_words))
+
+
+# Singular agent nouns whose last word ends so name one person ("policeman", "lawyer",
+# "journalist"); other singular forms ("ministry", "police", "tribunal") name a body.
+PERSON_ENDINGS = ("man", "woman", "person", "er", "or", "ist", "ian", "ant", "ee", "eer", "crat", "ic", "ive")
+
+
+def _load_agents(gazetteer: Gazetteer, rows: list[dict]) -> None:
+    """agents.csv, the imported Phoenix agents, as a layer under sectors.yml: a form
+    sectors.yml already gives keeps our sector (``setdefault``)."""
+    for row in rows:
+        forms = _split(row["forms"])
+        for number, form in enumerate(forms):
+            last = form.rsplit(" ", 1)[-1]
+            # the first form is the singular the source wrote; the rest are plurals
+            # (or, for a substitution, its set: "policeman|policemen|...")
+            person = not last.endswith(("men", "people")) and last.endswith(PERSON_ENDINGS) \
+                and (number == 0 or "!" in row["phrase"])
+            gazetteer.sector_words.setdefault(form, SectorWord(
+                sector=row["code"].strip(), role=None, person=person, prefix=row["position"].strip() == "prefix",
+                layer="agents"))
 
 
 def _merge_user_file(gazetteer: Gazetteer, path: Path) -> None:
