@@ -36,7 +36,10 @@ primary phrases with no code run into the next record (``IVO_JOSIPOVIC_`` /
   and must not start with a title or role word ("President Karzai"); a one-word name
   must not be in spaCy's English lexicon (its stop words and the lemmatizer's word
   lists, which hold many proper nouns: "Chad", "Georgia", "Murray" go), a longer one
-  must not be stop words only; no form our own files already have (ours win);
+  must not be stop words only; no form our own files already have, nor a one-word name
+  one of our people answers to (first, last or short name) (ours win); a person whose
+  full name is one of our people's is kept: the gazetteer adds only the terms that
+  overlap none of ours;
 - *kinds*: records with dated codes are people (unless an organisation word is in the
   name: "party", "council", "front"...); the other records are organisations (codes
   MNC, NGO, IGO...) or groups (MilNonState, REB codes); an undated record that reads
@@ -276,6 +279,8 @@ def _our_forms(data_dir: Path) -> tuple[set[str], dict[str, str], set[str]]:
         for row in rows(file):
             forms.update(f.strip().lower() for f in [row["name"]] + row["aliases"].split("|") if f.strip())
     for row in rows("people.csv"):
+        words = row["name"].split()  # the one-word names ours answer to (gazetteer: short names)
+        forms.update(w.lower() for w in (row["short_name"], words[0], words[-1]) if w)
         for form in [row["name"]] + row["aliases"].split("|"):
             if form.strip():
                 forms.add(form.strip().lower())
@@ -287,7 +292,7 @@ def _our_forms(data_dir: Path) -> tuple[set[str], dict[str, str], set[str]]:
 def build(source_dir: Path, data_dir: Path) -> dict:
     source_dir, data_dir = Path(source_dir), Path(data_dir)
     counts: Counter = Counter()
-    ours, _, countries = _our_forms(data_dir)
+    ours, our_people, countries = _our_forms(data_dir)
     lexicon = Lexicon()
     titles = _title_words(data_dir)
     people: list[dict] = []
@@ -299,7 +304,7 @@ def build(source_dir: Path, data_dir: Path) -> dict:
         reason = None
         if not re.search(r"[a-z]", key) or re.search(r"\d", key):
             reason = "no name (digits or no letters)"
-        elif key in ours:
+        elif key in ours and not (person and key in our_people and len(name.split()) > 1):
             reason = "a form of ours (ours win)"
         elif key in seen:
             reason = "repeated form (first kept)"
@@ -376,7 +381,7 @@ def _name_row(record: Record, terms: list[Term], filename: str, countries: set[s
         counts["records dropped: no single usable code"] += 1
         return
     forms = [display(raw) for _, raw in record.names]
-    person_like = not code.startswith("MNC") and all(_looks_like_person(f, filename) for f in forms)
+    person_like = not code.startswith("MNC") and any(_looks_like_person(f, filename) for f in forms)
     if person_like:  # an official of an IGO or a militant, coded without dates: no term to import
         counts["records dropped: undated person"] += 1
         return

@@ -340,7 +340,7 @@ class ActorRecognizer:
         if self._former(doc, phrase):
             sector = "ELI"
         if name is not None:
-            if name.type == "entity":
+            if name.type == "entity" and not self._unknown_status(name.entry, day):
                 person = self._from_entry(name.entry, day, country)
             else:
                 person = self._person_by_name(doc[name.start:name.end].text, country, sector, role, day, actors, org)
@@ -370,6 +370,13 @@ class ActorRecognizer:
         if pre is not None and pre.entry.kind != "country":
             return self._from_entry(pre.entry, day)
         return None  # a bare country: already counted
+
+    def _unknown_status(self, entry: Entry, day: str) -> bool:
+        """An imported person out of every imported term on a day after the imported data
+        end (2016): whether they hold an office then is unknown, so the name is read as
+        an unknown person's (code from the title only), not as a former official."""
+        return entry.layer > 0 and entry.kind == "person" and day > self.gazetteer.historical_end \
+            and entry.office_on(day) is None
 
     def _person_by_name(self, text: str, country, sector, role, day, actors, org) -> Actor:
         words = text.split()

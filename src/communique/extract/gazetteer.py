@@ -90,6 +90,7 @@ class Gazetteer:
     modifiers: dict[str, str] = field(default_factory=dict)  # "former" -> ELI
     # imported (historical) forms, lower case -> (entry key, form); never a form of ours
     historical: dict[str, tuple[str, str]] = field(default_factory=dict)
+    historical_end: str = ""  # the latest date in the imported people data
     _own_people: list | None = None
 
     def add_phrase(self, text: str, key: str, form: str) -> None:
@@ -263,14 +264,14 @@ def _build_builtins() -> Gazetteer:
     for row in _shipped_rows(folder / "people.csv"):
         _add_person(gazetteer, row)
     _load_sectors(gazetteer, load_data("actors/sectors.yml", SECTORS_SCHEMA))
-    _load_historical(gazetteer, folder)
     _index_short_names(gazetteer)
+    _load_historical(gazetteer, folder)
     return gazetteer
 
 
 def _load_historical(gazetteer: Gazetteer, folder: Path) -> None:
     """The imported layer (people_phoenix.csv, names_phoenix.csv), under ours."""
-    ours = {text.lower() for text in gazetteer.phrases}
+    ours = {text.lower() for text in gazetteer.phrases} | {text.lower() for text in gazetteer.short_names}
     historical = gazetteer.historical
 
     def add(text: str, key: str, form: str) -> None:
@@ -300,6 +301,7 @@ def _load_historical(gazetteer: Gazetteer, folder: Path) -> None:
         name = row["name"].strip()
         office = Office(code=_clean(row["code"]), country=_clean(row["country"]), role=None,
                         start=row["start"].strip(), end=row["end"].strip(), layer=1)
+        gazetteer.historical_end = max(gazetteer.historical_end, office.start, office.end)
         mine = own_people.get(name.lower())
         if mine is not None and mine.layer == 0:
             if mine.country == office.country and not any(o.layer == 0 and _overlap(o, office) for o in mine.offices):
