@@ -36,7 +36,8 @@ primary phrases with no code run into the next record (``IVO_JOSIPOVIC_`` /
   and must not start with a title or role word ("President Karzai"); a one-word name
   must not be in spaCy's English lexicon (its stop words and the lemmatizer's word
   lists, which hold many proper nouns: "Chad", "Georgia", "Murray" go), a longer one
-  must not be stop words only; no form our own files already have, nor a one-word name
+  must not be stop words only, and a one-word name needs six letters or more (acronyms
+  such as SAFTA name agreements and much else); no form our own files already have, nor a one-word name
   one of our people answers to (first, last or short name) (ours win); a person whose
   full name is one of our people's is kept: the gazetteer adds only the terms that
   overlap none of ours;
@@ -70,7 +71,8 @@ OLD_CODES = {"TMP": "TLS", "DDR": "DEU", "SUN": "RUS", "USR": "RUS", "YUG": "SRB
 # Code prefixes that are not countries (CAMEO's international actors).
 INTERNATIONAL_PREFIXES = ("IGO", "NGO", "IMG", "MNC", "NGM")
 CUTOFF_START = "2003-01-01"
-CENTURY_PIVOT = 30  # YY > 30 -> 19YY, else 20YY
+CENTURY_PIVOT = 30
+SHORTEST_WORD_NAME = 6  # one-word names: acronyms and short words are too ambiguous  # YY > 30 -> 19YY, else 20YY
 LOWER_PARTICLES = {"al", "el", "bin", "ibn", "bint", "de", "del", "della", "der", "den", "da", "das", "do", "dos",
                    "du", "la", "le", "van", "von", "y", "of", "the", "and", "for", "in", "on", "at", "to", "e"}
 # Words that make a record an organisation rather than a person (International, MilNonState).
@@ -310,6 +312,8 @@ def build(source_dir: Path, data_dir: Path) -> dict:
             reason = "repeated form (first kept)"
         elif person and len(name.split()) < 2:
             reason = "one-word person name"
+        elif len(name.split()) < 2 and len(key) < SHORTEST_WORD_NAME:
+            reason = "one-word name shorter than 6 letters (acronyms: SAFTA)"
         elif person and name.split()[0].lower().rstrip(".") in titles:
             reason = "person name starting with a title"
         elif lexicon.common(name):

@@ -373,10 +373,13 @@ class ActorRecognizer:
 
     def _unknown_status(self, entry: Entry, day: str) -> bool:
         """An imported person out of every imported term on a day after the imported data
-        end (2016): whether they hold an office then is unknown, so the name is read as
-        an unknown person's (code from the title only), not as a former official."""
-        return entry.layer > 0 and entry.kind == "person" and day > self.gazetteer.historical_end \
-            and entry.office_on(day) is None
+        end (2015) or before their first known term (the import drops the ELI ranges):
+        whether they hold an office then is unknown, so the name is read as an unknown
+        person's (code from the title or an apposition only), not as a former official."""
+        if entry.layer == 0 or entry.kind != "person" or entry.office_on(day) is not None:
+            return False
+        first = min((o.start for o in entry.offices if o.start), default="")
+        return day > self.gazetteer.historical_end or (bool(first) and day < first)
 
     def _person_by_name(self, text: str, country, sector, role, day, actors, org) -> Actor:
         words = text.split()
