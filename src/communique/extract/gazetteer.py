@@ -21,7 +21,7 @@ import hashlib
 import io
 import os
 import pickle
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -318,6 +318,12 @@ def _load_historical(gazetteer: Gazetteer, folder: Path) -> None:
             for text in [name] + _split(row.get("aliases")):
                 add(text, key, "name")
         entry.offices.append(office)
+    # An imported term with no end held when the data was made, no later as far as we know:
+    # it ends with the data (after that, the person's status is unknown; see actors.py).
+    for entry in gazetteer.entries.values():
+        if entry.kind == "person" and any(o.layer and not o.end for o in entry.offices):
+            entry.offices = [replace(o, end=gazetteer.historical_end) if o.layer and not o.end else o
+                             for o in entry.offices]
 
 
 def _overlap(a: Office, b: Office) -> bool:
