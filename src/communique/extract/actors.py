@@ -93,6 +93,13 @@ class ActorRecognizer:
             by_key.setdefault(key + "|" + form, []).append(text)
         for label, texts in by_key.items():
             self.name_matcher.add(label, list(nlp.tokenizer.pipe(texts)))
+        # The imported layer: looked up by text, case-insensitively (no matcher to build:
+        # tokenizing its ~30,000 forms would triple the load time).
+        self.historical_first = set()
+        self.historical_longest = 1
+        for text, (key, form) in self.gazetteer.historical.items():
+            self.historical_first.add(_first_word(text))
+            self.historical_longest = max(self.historical_longest, len(text.split()) * 3)
         # One matcher for both layers (sectors.yml and agents.csv, about 6,000 forms), each
         # form its own label so a match finds its word whatever the spacing in the text.
         self.sector_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -109,6 +116,11 @@ class ActorRecognizer:
             key, form = self.strings[match_id].rsplit("|", 1)
             spans.append(Span(doc, start, end, label=match_id))
         names = filter_spans(spans)
+        ours = {i for span in names for i in range(span.start, span.end)}
+        imported = [span for span in self._historical_spans(doc)
+                    if ours.isdisjoint(range(span.start, span.end)) and _capitalised(span)]
+        if imported:
+            names = sorted(names + filter_spans(imported), key=lambda s: s.start)
         taken = set()
         units = []
         demonyms = {i for span in names if self.strings[span.label].endswith("|demonym") for i in range(span.start, span.end)}
@@ -164,6 +176,26 @@ class ActorRecognizer:
         last = span[-1]
         return (last.pos_ == "NOUN" or last.tag_ == "NNPS" or last.ent_type_ == "NORP") \
             and not any(t.ent_type_ == "PERSON" for t in span)
+
+    def _historical_spans(self, doc: Doc) -> list[Span]:
+        """Spans whose text (lower case, spaces normalised) is an imported form: the
+        longest from each token that starts a name."""
+        historical, found = self.gazetteer.historical, []
+        for token in doc:
+            if not token.text[:1].isalpha() or _first_word(token.lower_) not in self.historical_first:
+                continue
+            best = None
+            for end in range(token.i + 1, min(len(doc), token.i + self.historical_longest) + 1):
+                if doc[end - 1].is_space or (end > token.i + 1 and doc[end - 1].is_sent_start):
+                    break
+                hit = historical.get(" ".join(doc[token.i:end].text.lower().split()))
+                if hit is not None:
+                    best = (end, hit)
+            if best is not None:
+                end, (key, form) = best
+                label = self.strings.add(key + "|" + form)
+                found.append(Span(doc, token.i, end, label=label))
+        return found
 
     # ------------------------------------------------------------------ phrases
     def phrases(self, doc: Doc, units: list[Unit]) -> list[dict]:
@@ -317,8 +349,9 @@ class ActorRecognizer:
                 described.code[:3] if described.code and described.kind == "country" else None)
 
     def _counts(self, doc: Doc, unit: Unit) -> bool:
-        """A capital is the country's metonym only when it acts, not as a place ("to Moscow")."""
-        if unit.form != "capital":
+        """A capital (or an imported place name) is the country's metonym only when it
+        acts, not as a place ("to Moscow")."""
+        if unit.form not in ("capital", "place"):
             return True
         head = doc[unit.end - 1]
         return not (head.dep_ == "pobj" and head.head.lower_ in self.locative_prepositions)
@@ -326,11 +359,11 @@ class ActorRecognizer:
     def _from_entry(self, entry: Entry, day: str, country: str | None = None) -> Actor:
         code, role = entry.code, None
         if entry.kind == "person":
-            office = next((o for o in entry.offices if o.holds_on(day)), None)
+            office = entry.office_on(day)
             if office:
                 code, role = office.code, office.role
             elif entry.offices:  # out of office on the document date: the country's elite
-                last = max(entry.offices, key=lambda o: o.end or "9999")
+                last = max([o for o in entry.offices if o.layer == 0] or entry.offices, key=lambda o: o.end or "9999")
                 code, role = (last.country + "ELI" if last.country else None), "former " + (last.role or "official")
         return Actor(key=entry.key, name=entry.name, code=code, country=entry.country or country,
                      kind=entry.kind, role=role, wikidata=entry.wikidata)
@@ -359,7 +392,7 @@ class ActorRecognizer:
         if self._former(doc, phrase):
             sector = "ELI"
         if name is not None:
-            if name.type == "entity":
+            if name.type == "entity" and not self._unknown_status(name.entry, day):
                 person = self._from_entry(name.entry, day, country)
             else:
                 person = self._person_by_name(doc[name.start:name.end].text, country, sector, role, day, actors, org,
@@ -396,6 +429,16 @@ class ActorRecognizer:
         if pre is not None and pre.entry.kind != "country":
             return self._from_entry(pre.entry, day)
         return None  # a bare country: already counted
+
+    def _unknown_status(self, entry: Entry, day: str) -> bool:
+        """An imported person out of every imported term on a day after the imported data
+        end (2015) or before their first known term (the import drops the ELI ranges):
+        whether they hold an office then is unknown, so the name is read as an unknown
+        person's (code from the title or an apposition only), not as a former official."""
+        if entry.layer == 0 or entry.kind != "person" or entry.office_on(day) is not None:
+            return False
+        first = min((o.start for o in entry.offices if o.start), default="")
+        return day > self.gazetteer.historical_end or (bool(first) and day < first)
 
     def _person_by_name(self, text: str, country, sector, role, day, actors, org, story=None, prefix=False) -> Actor:
         words = text.split()
@@ -520,10 +563,25 @@ def _sector_of(code: str | None) -> str | None:
     return code[3:6] if code and len(code) >= 6 and not code.startswith(("IGO", "IMG", "NGO")) else None
 
 
+def _first_word(text: str) -> str:
+    """The first run of letters or digits of a text: the key a form is looked up by."""
+    for i, char in enumerate(text):
+        if not char.isalnum():
+            return text[:i]
+    return text
+
+
+def _capitalised(span: Span) -> bool:
+    """An imported (case-insensitive) match reads as a name: its last word and every
+    word longer than three letters start with a capital ("al-Nusra Front", not "nice")."""
+    words = [t.text for t in span if t.text[:1].isalpha()]
+    return bool(words) and words[-1][:1].isupper() and all(w[:1].isupper() for w in words if len(w) > 3)
+
+
 def latest_term_start(gazetteer: Gazetteer) -> str:
     """The start of the latest term in the dictionaries: the reference date when a
     document has no published date and no ``reference_date`` is configured."""
-    return max((o.start for e in gazetteer.entries.values() for o in e.offices if o.start), default="")
+    return max((o.start for e in gazetteer.entries.values() for o in e.offices if o.start and not o.layer), default="")
 
 
 @Language.factory("communique_actors", assigns=["doc._.communique_actors", "doc._.communique_mentions"],

@@ -4,12 +4,24 @@ their offices and tenures, and the role words that give a sector.
 Built-ins are data files in ``communique/data/actors/``; a user file (YAML or CSV,
 ``--actors FILE``) is merged over them: an entry with the same name replaces the
 built-in one. Loaded once per process.
+
+Under our own files lies a lower-priority historical layer imported from the Phoenix
+dictionaries (``people_phoenix.csv``, ``names_phoenix.csv``; see
+``communique.dictionaries.actors``): ours win every conflict. An imported name is used
+only when no form of ours has that text (any case); an imported person whose name is one
+of our people's (same country) adds only the terms that overlap none of ours, and those
+only answer for a date none of ours covers. Imported forms are matched case-insensitively
+(``Gazetteer.historical``) but only where capitalised as names (see actors.py).
 """
 from __future__ import annotations
 
 import csv
+import gc
+import hashlib
 import io
-from dataclasses import dataclass, field
+import os
+import pickle
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,6 +49,7 @@ class Office:
     start: str  # "" = since before our records
     end: str  # "" = still in office
     titles: tuple[str, ...] = ()  # what news calls the office: "president", "premier"
+    layer: int = 0  # 0 ours, 1 imported (historical, lower priority)
 
     def holds_on(self, day: str) -> bool:
         return (not self.start or self.start[: len(day)] <= day) and (not self.end or day <= _end_bound(self.end))
@@ -52,6 +65,12 @@ class Entry:
     country: str | None
     wikidata: str | None = None
     offices: list[Office] = field(default_factory=list)
+    layer: int = 0  # 0 ours, 1 imported (historical, lower priority)
+
+    def office_on(self, day: str) -> Office | None:
+        """The office held on ``day``: ours first, an imported term only when none of ours holds."""
+        return next((o for o in self.offices if o.layer == 0 and o.holds_on(day)), None) \
+            or next((o for o in self.offices if o.layer and o.holds_on(day)), None)
 
 
 @dataclass(frozen=True)
@@ -72,6 +91,10 @@ class Gazetteer:
     short_names: dict[str, list[str]] = field(default_factory=dict)  # one-word name -> person keys
     family_name_first: frozenset = frozenset()
     modifiers: dict[str, str] = field(default_factory=dict)  # "former" -> ELI
+    # imported (historical) forms, lower case -> (entry key, form); never a form of ours
+    historical: dict[str, tuple[str, str]] = field(default_factory=dict)
+    historical_end: str = ""  # the latest date in the imported people data
+    _own_people: list | None = None
 
     def add_phrase(self, text: str, key: str, form: str) -> None:
         """A surface form, with its sentence-initial and typographic-apostrophe variants."""
@@ -102,9 +125,11 @@ class Gazetteer:
         # By role only for a one-word title: "the spokesperson" is the government's, but
         # a "Foreign Ministry spokesperson" is not the holder of that office.
         generic = " " not in title
+        if self._own_people is None:
+            self._own_people = [e for e in self.entries.values() if e.kind == "person" and e.layer == 0]
         for matches in (lambda o: title in o.titles, lambda o: generic and role is not None and o.role == role):
-            found = [e for e in self.entries.values() if e.kind == "person"
-                     and any(o.country == country and matches(o) and o.holds_on(day) for o in e.offices)]
+            found = [e for e in self._own_people
+                     if any(o.country == country and matches(o) and o.holds_on(day) for o in e.offices)]
             if found:
                 return found[0] if len(found) == 1 else None
         return None
@@ -136,6 +161,8 @@ CSV_COLUMNS = {
     "groups.csv": {"code", "name", "aliases", "country", "kind", "wikidata", "cameo_official"},
     "people.csv": {"name", "aliases", "country", "code", "role", "title", "start", "end", "wikidata", "short_name"},
     "agents.csv": {"phrase", "forms", "code", "position", "source"},
+    "people_phoenix.csv": {"name", "aliases", "country", "code", "start", "end", "source"},
+    "names_phoenix.csv": {"name", "aliases", "kind", "code", "country", "source"},
 }
 
 
@@ -166,6 +193,74 @@ def _clean(value) -> str | None:
 
 @lru_cache(maxsize=8)
 def load_gazetteer(extra_files: tuple[str, ...] = ()) -> Gazetteer:
+    gazetteer = _cached_builtins()
+    for extra in extra_files:
+        _merge_user_file(gazetteer, Path(extra))
+    if extra_files:
+        _index_short_names(gazetteer)
+    return gazetteer
+
+
+# The built-in dictionaries, compiled, are cached in a pickle named by the hash of the data
+# files and of this module (so any change to either rebuilds it): reading ~30,000 imported
+# rows takes about 0.6 s, unpickling them a fraction of that. COMMUNIQUE_CACHE_DIR (else
+# XDG_CACHE_HOME/communique, else ~/.cache/communique) holds it; COMMUNIQUE_CACHE_DIR=""
+# turns it off. Any failure to read or write it falls back to building from the files.
+CACHE_FORMAT = 1
+
+
+def _cache_file() -> Path | None:
+    base = os.environ.get("COMMUNIQUE_CACHE_DIR")
+    if base == "":
+        return None
+    folder = Path(base) if base else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "communique"
+    digest = hashlib.sha256(f"{CACHE_FORMAT}".encode())
+    digest.update(Path(__file__).read_bytes())
+    for path in sorted(data_path("actors").iterdir()):
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return folder / f"gazetteer-{digest.hexdigest()[:24]}.pickle"
+
+
+def _cached_builtins() -> Gazetteer:
+    """The built-ins, from the cache or built (the collector paused meanwhile: tens of
+    thousands of small objects made at once would set it off again and again)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _cached_or_built()
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _cached_or_built() -> Gazetteer:
+    try:
+        cache = _cache_file()
+    except OSError:
+        cache = None
+    if cache is not None and cache.is_file():
+        try:
+            with open(cache, "rb") as handle:
+                gazetteer = pickle.load(handle)
+            if isinstance(gazetteer, Gazetteer):
+                return gazetteer
+        except Exception:  # noqa: BLE001 - a damaged or foreign cache is rebuilt, never trusted
+            pass
+    gazetteer = _build_builtins()
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            temporary = cache.with_suffix(f".{os.getpid()}.tmp")
+            with open(temporary, "wb") as handle:
+                pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, cache)
+        except OSError:
+            pass
+    return gazetteer
+
+
+def _build_builtins() -> Gazetteer:
     gazetteer = Gazetteer()
     folder = data_path("actors")
     names = load_data("actors/names.yml", NAMES_SCHEMA)
@@ -185,10 +280,72 @@ def load_gazetteer(extra_files: tuple[str, ...] = ()) -> Gazetteer:
         _add_person(gazetteer, row)
     _load_sectors(gazetteer, load_data("actors/sectors.yml", SECTORS_SCHEMA))
     _load_agents(gazetteer, _shipped_rows(folder / "agents.csv"))
-    for extra in extra_files:
-        _merge_user_file(gazetteer, Path(extra))
     _index_short_names(gazetteer)
+    _load_historical(gazetteer, folder)
     return gazetteer
+
+
+def _load_historical(gazetteer: Gazetteer, folder: Path) -> None:
+    """The imported layer (people_phoenix.csv, names_phoenix.csv), under ours."""
+    ours = {text.lower() for text in gazetteer.phrases} | {text.lower() for text in gazetteer.short_names}
+    historical = gazetteer.historical
+
+    def add(text: str, key: str, form: str) -> None:
+        text = " ".join(text.split()).lower()
+        if text and text not in ours:
+            historical.setdefault(text, (key, form))
+    for row in _shipped_rows(folder / "names_phoenix.csv"):
+        forms = [row["name"]] + _split(row.get("aliases"))
+        if row["kind"] == "country":
+            if "C:" + row["code"] in gazetteer.entries:
+                for text in forms:  # synonyms and cities: a place, the country when it acts
+                    add(text, "C:" + row["code"], "place")
+            continue
+        key = "H:" + row["name"].strip()
+        gazetteer.entries[key] = Entry(key=key, name=row["name"].strip(), kind=row["kind"], code=_clean(row["code"]),
+                                       country=_clean(row.get("country")), layer=1)
+        for text in forms:
+            add(text, key, "name")
+    own_people = {}
+    for entry in gazetteer.entries.values():
+        if entry.kind == "person":
+            own_people[entry.name.lower()] = entry
+    for text, (key, _) in gazetteer.phrases.items():
+        if key.startswith("P:"):
+            own_people.setdefault(text.lower(), gazetteer.entries[key])
+    for row in _shipped_rows(folder / "people_phoenix.csv"):
+        name = row["name"].strip()
+        office = Office(code=_clean(row["code"]), country=_clean(row["country"]), role=None,
+                        start=row["start"].strip(), end=row["end"].strip(), layer=1)
+        gazetteer.historical_end = max(gazetteer.historical_end, office.start, office.end)
+        mine = own_people.get(name.lower())
+        if mine is not None and mine.layer == 0:
+            if mine.country == office.country and not any(o.layer == 0 and _overlap(o, office) for o in mine.offices):
+                mine.offices.append(office)  # a term of ours we do not have: answers only where ours are silent
+            continue
+        if name.lower() in ours:
+            continue
+        key = "H:P:" + name
+        entry = gazetteer.entries.get(key)
+        if entry is None:
+            entry = gazetteer.entries[key] = Entry(key=key, name=name, kind="person", code=None,
+                                                   country=office.country, layer=1)
+            own_people[name.lower()] = entry
+            for text in [name] + _split(row.get("aliases")):
+                add(text, key, "name")
+        entry.offices.append(office)
+    # An imported term with no end held when the data was made, no later as far as we know:
+    # it ends with the data (after that, the person's status is unknown; see actors.py).
+    for entry in gazetteer.entries.values():
+        if entry.kind == "person" and any(o.layer and not o.end for o in entry.offices):
+            entry.offices = [replace(o, end=gazetteer.historical_end) if o.layer and not o.end else o
+                             for o in entry.offices]
+
+
+def _overlap(a: Office, b: Office) -> bool:
+    """Two terms share a day (an unknown start or end reaches as far as it can)."""
+    return (not a.start or not b.end or a.start <= _end_bound(b.end)) and \
+        (not b.start or not a.end or b.start <= _end_bound(a.end))
 
 
 def _add_organization(gazetteer: Gazetteer, row: dict) -> None:
@@ -322,7 +479,7 @@ def _index_short_names(gazetteer: Gazetteer) -> None:
     """One-word names people are called by: the family name (last word, or first
     for the name orders in names.yml)."""
     for entry in gazetteer.entries.values():
-        if entry.kind != "person":
+        if entry.kind != "person" or entry.layer:  # imported people answer to their full names only
             continue
         words = entry.name.split()
         if len(words) < 2:
