@@ -58,6 +58,7 @@ from pathlib import Path
 
 import yaml
 
+from ..resources import data_path
 from .petrarch_text import mit_notice, source_ref
 
 COUNTRIES, INTERNATIONAL, MILNONSTATE = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
@@ -294,9 +295,11 @@ def _our_forms(data_dir: Path) -> tuple[set[str], dict[str, str], set[str]]:
 def build(source_dir: Path, data_dir: Path) -> dict:
     source_dir, data_dir = Path(source_dir), Path(data_dir)
     counts: Counter = Counter()
-    ours, our_people, countries = _our_forms(data_dir)
+    # our own files decide what is left out: those of the folder written to, else the package's
+    ours_dir = data_dir if (data_dir / "actors" / "countries.csv").is_file() else Path(data_path("actors")).parent
+    ours, our_people, countries = _our_forms(ours_dir)
     lexicon = Lexicon()
-    titles = _title_words(data_dir)
+    titles = _title_words(ours_dir)
     people: list[dict] = []
     names: list[dict] = []
     seen: set[str] = set()  # imported lower-case forms already used
@@ -450,6 +453,7 @@ def _write(path: Path, header: list[str], columns: tuple[str, ...], rows: list[d
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(out.getvalue(), encoding="utf-8")
 
 
