@@ -248,3 +248,12 @@ def test_both_parties_act_in_a_reported_agreement_but_a_promise_is_the_speaker_s
     promised = {(e["source"], e["target"]) for e in events(
         "Vladimir Putin said Russia and China will continue to develop energy cooperation.", "2022-12-30")}
     assert ("RUSGOV", "CHN") in promised and ("CHN", "RUSGOV") not in promised
+
+
+def test_people_protesting_or_coming_for_a_rally_protest():
+    assert [(e["cameo"], e["source"], e["target"]) for e in events("Thousands of Nigerians protested on Thursday.")] \
+        == [("141", "NGA", "NGA")]
+    assert ("141", "NGA", "NGA") in [(e["cameo"], e["source"], e["target"]) for e in events(
+        "Thousands of Nigerians were converging on Thursday for a rally in Lagos.")]
+    # an object or a passive: no one joins ("arrested two Nigerians for a rally")
+    assert not [e for e in events("Police arrested two Nigerians for a rally.") if e["cameo"].startswith("14")]

@@ -61,6 +61,8 @@ class Dyads(ExtractionState):
             sources = self._subjects(noun.head) if noun.dep_ == "dobj" else []
             staged = noun.dep_ == "dobj"
             evidence = self._clause(noun.head)
+        elif self._joined(noun, pattern):
+            sources, staged, evidence = self._subjects(noun.head.head), True, self._clause(noun.head.head)
         else:
             sources, evidence = [], self._span_of(noun)
         sources, reciprocal_targets = self._speaker_as_source(noun, sources)
@@ -71,6 +73,15 @@ class Dyads(ExtractionState):
         if not sources or (not targets and len(sources) < 2 and not staged):
             return []
         return self._pairs(noun, pattern, sources, targets, evidence=evidence)
+
+    def _joined(self, noun: Token, pattern: Pattern) -> bool:
+        """"Thousands converged for a rally", "workers joined in the strike": those who come
+        for or take part in a protest make it (``participation_roots``); a verb with an
+        object or in the passive does not ("arrested him for a protest")."""
+        prep, verb = noun.head, noun.head.head
+        return noun.dep_ == "pobj" and prep.lower_ in ("for", "in") and prep.head.i == verb.i \
+            and verb.pos_ == "VERB" and pattern.code[:2] in self.rules.participation_roots \
+            and not any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children)
 
     def _noun_source(self, noun: Token) -> bool:
         """Whether an event noun has an actor of its own: a possessor that is no pronoun, or
