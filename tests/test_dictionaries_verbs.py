@@ -155,7 +155,7 @@ def test_discarded_sentence_gives_no_events_but_its_neighbours_do():
 
 
 def test_story_discard_silences_the_document():
-    assert load_discards().story.search("Fans of Manchester United cheered")
+    assert load_discards().story.search("fans of manchester united cheered")  # matched on lower-cased text
     assert events("Russia attacked Ukraine. Manchester United won again.") == []
 
 

@@ -95,11 +95,16 @@ class ActorRecognizer:
             self.name_matcher.add(label, list(nlp.tokenizer.pipe(texts)))
         # The imported layer: looked up by text, case-insensitively (no matcher to build:
         # tokenizing its ~30,000 forms would triple the load time).
+        # Every form's word prefixes ("al-qaeda", "al-qaeda in"), so a lookup stops at the
+        # first word no form continues with.
         self.historical_first = set()
+        self.historical_prefixes = set()
         self.historical_longest = 1
-        for text, (key, form) in self.gazetteer.historical.items():
+        for text in self.gazetteer.historical:
             self.historical_first.add(_first_word(text))
-            self.historical_longest = max(self.historical_longest, len(text.split()) * 3)
+            words = text.split()
+            self.historical_prefixes.update(" ".join(words[:n]) for n in range(1, len(words)))
+            self.historical_longest = max(self.historical_longest, len(words) * 3)
         # One matcher for both layers (sectors.yml and agents.csv, about 6,000 forms), each
         # form its own label so a match finds its word whatever the spacing in the text.
         self.sector_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -180,17 +185,24 @@ class ActorRecognizer:
     def _historical_spans(self, doc: Doc) -> list[Span]:
         """Spans whose text (lower case, spaces normalised) is an imported form: the
         longest from each token that starts a name."""
-        historical, found = self.gazetteer.historical, []
+        historical, prefixes, found = self.gazetteer.historical, self.historical_prefixes, []
+        lower = [t.lower_ for t in doc]  # read once: a Token made per look is most of the cost
+        spaced = [bool(t.whitespace_) for t in doc]
         for token in doc:
-            if not token.text[:1].isalpha() or _first_word(token.lower_) not in self.historical_first:
+            if not token.text[:1].isalpha() or _first_word(lower[token.i]) not in self.historical_first:
                 continue
-            best = None
+            best, text = None, ""
             for end in range(token.i + 1, min(len(doc), token.i + self.historical_longest) + 1):
                 if doc[end - 1].is_space or (end > token.i + 1 and doc[end - 1].is_sent_start):
                     break
-                hit = historical.get(" ".join(doc[token.i:end].text.lower().split()))
+                text += lower[end - 1]
+                hit = historical.get(text)
                 if hit is not None:
                     best = (end, hit)
+                if spaced[end - 1]:
+                    if text not in prefixes:  # no form goes on past this word
+                        break
+                    text += " "
             if best is not None:
                 end, (key, form) = best
                 label = self.strings.add(key + "|" + form)

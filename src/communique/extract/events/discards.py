@@ -27,20 +27,41 @@ class Discards:
     def discarded(self, doc: Doc) -> list[tuple[int, int]]:
         """Token spans (start, end) of the document that give no events: every sentence
         holding a discard phrase, or the whole document for a story-scope phrase."""
-        if self.story is not None and self.story.search(doc.text):
+        text = doc.text.lower()
+        if self.story is not None and self.story.search(text):
             return [(0, len(doc))]
-        if self.sentence is None:
+        matches = [m.start() for m in self.sentence.finditer(text)] if self.sentence is not None else []
+        if not matches:
             return []
-        return [(s.start, s.end) for s in doc.sents if self.sentence.search(s.text)]
+        # one search of the whole text; the sentences are listed only when a phrase is found
+        sentences = [(s.start_char, s.end_char, s.start, s.end) for s in doc.sents]
+        return list(dict.fromkeys((start, end) for at in matches for first, last, start, end in sentences
+                                  if first <= at < last))
 
 
 def _union(rows: list[dict]) -> re.Pattern | None:
+    """One expression for all the phrases (matched on lower-cased text), written as a
+    trie so that each position of the text tries only the branches its letters begin."""
     if not rows:
         return None
-    # longest first, so a phrase is not cut short by a shorter one it begins with
-    parts = [re.escape(r["phrase"]).replace(r"\ ", r"\s+") + ("" if r["stem"] == "yes" else r"(?!\w)")
-             for r in sorted(rows, key=lambda r: -len(r["phrase"]))]
-    return re.compile(r"(?<!\w)(?:%s)" % "|".join(parts), re.IGNORECASE)
+    trie: dict = {}
+    for row in rows:
+        node = trie
+        for char in row["phrase"]:
+            node = node.setdefault(char, {})
+        node[""] = row["stem"] == "yes" or node.get("") is True  # the end: a stem, or a whole word
+    return re.compile(r"(?<!\w)" + _trie_expression(trie))
+
+
+def _trie_expression(node: dict) -> str:
+    branches = []
+    for char, child in sorted((k, v) for k, v in node.items() if k):
+        branches.append((r"\s+" if char == " " else re.escape(char)) + _trie_expression(child))
+    if "" in node:  # a phrase ends here; longer ones are tried first (alternation order)
+        branches.append("" if node[""] else r"(?!\w)")
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
 
 
 @lru_cache(maxsize=2)

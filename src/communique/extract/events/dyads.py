@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..actors import Actor
 from ..parse import SUBJECTS_AND_AGENT, children_with, clause_subject, first_subject, subjects
 from ..statements import StatementMention
 from .matching import _verb_key
@@ -174,9 +175,36 @@ class Dyads(ExtractionState):
             inside = self._actors_in(head)
             coded = [k for k in inside if k in self.actors and self.actors[k].code]
             key = self.owner.get(head.i) or next(iter(coded or inside), None)
-            if key and key not in keys:
-                keys.append(key)
+            for found in ([key] if key else []) + self._coordinated_nationalities(head, key):
+                if found not in keys:
+                    keys.append(found)
         return keys
+
+    def _coordinated_nationalities(self, head: Token, key: str | None) -> list[str]:
+        """"Indian and Chinese troops": the actors component reads one group, the troops of
+        the demonym next to the noun (``CHNMIL``); each other coordinated nationality
+        names a group of the same sector (``INDMIL``), added as a candidate actor with
+        the demonym as its mention."""
+        group = self.actors.get(key) if key else None
+        if group is None or group.kind != "group" or not group.country or not (group.code or "").startswith(group.country):
+            return []
+        suffix = group.code[len(group.country):]
+        demonyms = [t for m in head.children if m.dep_ in ("amod", "compound") and m.i < head.i
+                    for t in (m, *m.conjuncts) if t.i < head.i]
+        found = []
+        for token in demonyms:
+            country = self.actors.get(self.owner.get(token.i, ""))
+            if country is None or country.kind != "country" or country.country == group.country or not country.code:
+                continue
+            code = country.code + suffix
+            new_key = f"group:{code}:{token.i}"
+            if new_key not in self.actors:
+                actor = Actor(key=new_key, name=f"{token.text} {head.text}", code=code, country=country.country,
+                              kind="group", mentions=[(token.i, token.i + 1)])
+                self.candidates.append(actor)
+                self.actors[new_key] = actor
+            found.append(new_key)
+        return found
 
     def _subjects(self, verb: Token) -> list[str]:
         node = verb

@@ -7,6 +7,8 @@ A clause no pattern fits yields no event. Mixed into the per-document extraction
 """
 from __future__ import annotations
 
+from functools import cached_property
+
 from spacy.tokens import Token
 
 from ..parse import subjects
@@ -25,10 +27,9 @@ class Matching(ExtractionState):
         for token in doc:
             # a participle used as a noun ("evacuated the wounded") is no act; nor is what a verb
             # says of its object ("accused Russia of violating the truce", "blamed X for ...")
-            nominal = any(c.dep_ == "det" for c in token.children) or (
+            verb = token.pos_ in ("VERB", "AUX") and not (any(c.dep_ == "det" for c in token.children) or (
                 token.dep_ == "pcomp" and token.head.lower_ in self.rules.words["content_prepositions"]
-                and token.head.head.pos_ in ("VERB", "AUX") and any(c.dep_ == "dobj" for c in token.head.head.children))
-            verb = token.pos_ in ("VERB", "AUX") and not nominal
+                and token.head.head.pos_ in ("VERB", "AUX") and any(c.dep_ == "dobj" for c in token.head.head.children)))
             key = _verb_key(token, self.rules.by_verb) if verb else None
             pattern = self._choose(token, self.rules.by_verb[key]) if key is not None else None
             if pattern is None and verb and token.pos_ == "VERB":
@@ -129,30 +130,46 @@ def _codable_clause(verb: Token) -> bool:
 
 
 class _Slots:
-    """What a verb's clause offers a dictionary pattern: its particles and prepositions,
-    the names of its objects, of each preposition's objects and of its subject."""
+    """What a verb's clause offers a dictionary pattern: its particles and prepositions
+    (read at once), the names of its objects, of each preposition's objects and of its
+    subject (read when a pattern gets that far: most are turned down on the first)."""
 
     def __init__(self, verb: Token, partitives: frozenset):
+        self.verb, self.partitives = verb, partitives
         children = list(verb.children)
         self.particles = {c.lower_ for c in children if c.dep_ in ("prt", "prep", "agent", "dative", "advmod")}
         objects = [c for c in children if c.dep_ in ("dobj", "attr", "oprd", "acomp", "nsubjpass")]
         objects += [c for x in children if x.dep_ == "xcomp" for c in x.children if c.dep_ == "dobj"]
-        objects += [c for o in objects for c in o.conjuncts]
-        self.preps: dict[str, set[str]] = {}
-        for prep in (c for o in [verb, *objects] for c in o.children if c.dep_ in ("prep", "prt", "agent", "dative")):
-            names = self.preps.setdefault(prep.lower_, set())
+        self.object_tokens = objects + [c for o in objects for c in o.conjuncts]
+        self.prep_tokens = [c for o in [verb, *self.object_tokens] for c in o.children
+                            if c.dep_ in ("prep", "prt", "agent", "dative")]
+        self.prep_words = {p.lower_ for p in self.prep_tokens}
+        self.particles |= self.prep_words
+
+    @cached_property
+    def objects(self) -> set[str]:
+        return {n for o in self.object_tokens for n in _names(o, self.partitives)}
+
+    @cached_property
+    def preps(self) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = {}
+        for prep in self.prep_tokens:
+            names = found.setdefault(prep.lower_, set())
             for pobj in (g for g in prep.children if g.dep_ in ("pobj", "pcomp")):
-                names.update(n for p in [pobj, *pobj.conjuncts] for n in _names(p, partitives))
-        self.particles |= set(self.preps)
-        self.objects = {n for o in objects for n in _names(o, partitives)}
-        self.subject = {n for s in subjects(verb) for n in _names(s, partitives)}
+                names.update(n for p in [pobj, *pobj.conjuncts] for n in _names(p, self.partitives))
+        return found
+
+    @cached_property
+    def subject(self) -> set[str]:
+        return {n for s in subjects(self.verb) for n in _names(s, self.partitives)}
 
     def fit(self, pattern: DictionaryPattern) -> bool:
-        return ((not pattern.subject or bool(pattern.subject & self.subject))
-                and pattern.particles <= self.particles
+        return (pattern.particles <= self.particles  # the particles and prepositions first: cheap
+                and all(prep in self.prep_words for prep, _ in pattern.prepositions)
+                and (not pattern.objects or bool(self.object_tokens))
                 and all(nouns & self.objects for nouns in pattern.objects)
-                and all(prep in self.preps and (not nouns or nouns & self.preps[prep])
-                        for prep, nouns in pattern.prepositions))
+                and all(not nouns or nouns & self.preps.get(prep, ()) for prep, nouns in pattern.prepositions)
+                and (not pattern.subject or bool(pattern.subject & self.subject)))
 
 
 def _verb_key(token: Token, index: dict) -> str | None:
