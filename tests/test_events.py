@@ -257,3 +257,8 @@ def test_people_protesting_or_coming_for_a_rally_protest():
         "Thousands of Nigerians were converging on Thursday for a rally in Lagos.")]
     # an object or a passive: no one joins ("arrested two Nigerians for a rally")
     assert not [e for e in events("Police arrested two Nigerians for a rally.") if e["cameo"].startswith("14")]
+
+
+def test_coordinated_nationalities_name_a_group_each():
+    found = {(e["source"], e["target"]) for e in events("Indian and Chinese troops clashed in the Galwan Valley.")}
+    assert {("INDMIL", "CHNMIL"), ("CHNMIL", "INDMIL")} <= found
