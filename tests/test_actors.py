@@ -189,3 +189,12 @@ def test_a_people_named_by_two_demonyms_belongs_to_the_first_country():
     actors = actors_of("Bosnian Serbs demanded a truce on Monday.")
     assert [a["code"] for a in actors] == ["BIH"], actors
     assert find(actors, "Bosnia and Herzegovina")["mentions"]
+
+
+def test_a_people_living_in_another_country_is_coded_by_its_host(nlp):
+    codes = {(a.name, a.code) for a in nlp("Serb forces killed three ethnic Albanians in southeastern Serbia.")._.communique_actors}
+    assert ("Albanians", "SRBCVL") in codes
+    codes = {(a.name, a.code) for a in nlp("The Albanians of southern Serbia demanded autonomy.")._.communique_actors}
+    assert ("Albanians", "SRBCVL") in codes
+    # at home, a people stays its own country
+    assert [a.code for a in nlp("Albanians protested in Tirana.")._.communique_actors] == ["ALB"]

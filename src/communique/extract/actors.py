@@ -334,10 +334,48 @@ class ActorRecognizer:
             if actor is not None:
                 mention(actor, phrase["start"], phrase["end"])
         self._appositions(doc, actors, mentions)
+        self._minorities(doc, actors, mentions)
         self._corefer(doc, actors, mentions, mention)
         doc._.communique_actors = list(actors.values())
         doc._.communique_mentions = sorted(mentions)
         return doc
+
+    @staticmethod
+    def _minorities(doc: Doc, actors: dict[str, Actor], mentions: list) -> None:
+        """"ethnic Albanians in Serbia", "the Albanians of southern Serbia", "ethnic Albanian
+        guerrillas operating in Macedonia": a people named by a demonym who live in another
+        country are that country's, as CAMEO codes an ethnic group by its host state: its
+        civilians (SRBCVL), or, for a group, its sector ("ethnic Albanian guerrillas" in
+        Macedonia -> MKDREB)."""
+        country_at = {i: k for s, e, k in mentions if actors.get(k) and actors[k].kind == "country" for i in range(s, e)}
+        for start, end, key in list(mentions):
+            actor, head = actors.get(key), doc[end - 1]
+            if actor is None or not actor.country or actor.kind not in ("country", "group") \
+                    or (actor.kind == "country" and head.tag_ not in ("NNPS", "NNS")):
+                continue  # a people: a plural demonym ("Albanians") or a group phrase
+            ethnic = (start > 0 and doc[start - 1].lower_ == "ethnic") or any(
+                c.lower_ == "ethnic" and c.dep_ == "amod" for t in doc[start:end] for c in t.children)
+            # where they live: "of/in Serbia" on the people, else (for an "ethnic" people) the
+            # first other country the sentence names
+            places = [t.i for p in head.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
+                      for t in p.subtree]
+            if ethnic:
+                places += list(range(head.sent.start, head.sent.end))
+            host = next((actors[country_at[i]] for i in places if i in country_at
+                         and actors[country_at[i]].country != actor.country), None)
+            if host is None or not host.code:
+                continue
+            # a people is the host's civilians (SRBCVL, as the PLOVER records code them); a group keeps its sector
+            code = host.code + ((actor.code or "")[len(actor.country):] if actor.kind == "group" else "CVL")
+            new = actors.setdefault(f"G:{code}:{doc[start:end].text.lower()}", Actor(
+                key=f"G:{code}:{doc[start:end].text.lower()}", name=doc[start:end].text, code=code,
+                country=host.country, kind="group", role=actor.role))
+            new.mentions.append((start, end))
+            if (start, end) in actor.mentions:
+                actor.mentions.remove((start, end))
+            mentions[mentions.index((start, end, key))] = (start, end, new.key)
+            if not actor.mentions:
+                actors.pop(key, None)
 
     @staticmethod
     def _appositions(doc: Doc, actors: dict[str, Actor], mentions: list) -> None:
