@@ -198,3 +198,8 @@ def test_a_people_living_in_another_country_is_coded_by_its_host(nlp):
     assert ("Albanians", "SRBCVL") in codes
     # at home, a people stays its own country
     assert [a.code for a in nlp("Albanians protested in Tirana.")._.communique_actors] == ["ALB"]
+
+
+def test_a_country_named_as_a_stance_is_no_owner(nlp):
+    doc = nlp("A prominent anti-Syria journalist was killed in Beirut.")
+    assert not any(a.country == "SYR" for a in doc._.communique_actors)

@@ -49,6 +49,8 @@ for _name in ("communique_actors", "communique_mentions"):
 
 MAX_MODIFIERS = 3
 PRONOUN_REACH_SENTENCES = 8  # a person pronoun looks this far back for a subject
+# A country after these and a hyphen is a stance ("anti-Syria", "pro-Russian"), not an owner.
+STANCE_PREFIXES = frozenset({"anti", "pro", "non"})
 
 
 @dataclass
@@ -217,8 +219,13 @@ class ActorRecognizer:
             phrase = {"pre": None, "sectors": [], "name": None, "owned": None, "post": None, "start": units[i].start}
             j = i
             unit = units[j]
-            if unit.type == "entity" and unit.entry.kind != "person":
+            # "an anti-Syria journalist", "pro-Russian separatists": the name is what they are for
+            # or against, not whose they are
+            stance = _stance(doc, unit)
+            if unit.type == "entity" and unit.entry.kind != "person" and not stance:
                 phrase["pre"] = unit
+                j += 1
+            elif stance:  # no phrase built on it
                 j += 1
             cursor = phrase["pre"].end if phrase["pre"] else units[i].start
             if phrase["pre"] and cursor < len(doc) and doc[cursor].text in ("'s", "’s", "'"):
@@ -400,7 +407,10 @@ class ActorRecognizer:
 
     def _counts(self, doc: Doc, unit: Unit) -> bool:
         """A capital (or an imported place name) is the country's metonym only when it
-        acts, not as a place ("to Moscow")."""
+        acts, not as a place ("to Moscow"); a country named as a stance ("anti-Syria") is
+        no actor."""
+        if _stance(doc, unit):
+            return False
         if unit.form not in ("capital", "place"):
             return True
         head = doc[unit.end - 1]
@@ -611,6 +621,11 @@ def _compose(base: str, sector: str | None, prefix: bool) -> str:
 def _sector_of(code: str | None) -> str | None:
     """The agent part of a country-based code: USALEG -> LEG."""
     return code[3:6] if code and len(code) >= 6 and not code.startswith(("IGO", "IMG", "NGO")) else None
+
+
+def _stance(doc: Doc, unit: Unit) -> bool:
+    """"anti-Syria", "pro-Russian": a name after a stance prefix and a hyphen."""
+    return unit.start >= 2 and doc[unit.start - 1].text == "-" and doc[unit.start - 2].lower_ in STANCE_PREFIXES
 
 
 def _first_word(text: str) -> str:
