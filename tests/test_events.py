@@ -262,3 +262,9 @@ def test_people_protesting_or_coming_for_a_rally_protest():
 def test_coordinated_nationalities_name_a_group_each():
     found = {(e["source"], e["target"]) for e in events("Indian and Chinese troops clashed in the Galwan Valley.")}
     assert {("INDMIL", "CHNMIL"), ("CHNMIL", "INDMIL")} <= found
+
+
+def test_a_coordinated_object_inside_the_complement_is_every_target():
+    found = {(e["source"], e["target"]) for e in events(
+        "Al-Qaeda has threatened to deliver devastating blows to the United States and Israel.")}
+    assert {("IMGMOSALQ", "USA"), ("IMGMOSALQ", "ISR")} <= found

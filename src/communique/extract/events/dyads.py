@@ -257,8 +257,11 @@ class Dyads(ExtractionState):
                     if keys:
                         return keys
         for child in (c for c in children if fallback and c.dep_ in ("dobj", "dative", "prep", "prt", "xcomp")):
-            # "lift embargoes ... to Iran, Libya and Sudan": every one of a coordinated object
-            listed = [k for g in child.children if g.dep_ == "pobj" for k in self._heads(g) if k not in exclude]
+            # "lift embargoes ... to Iran, Libya and Sudan", "threatened to deliver blows to the
+            # United States and Israel": every one of a coordinated object
+            preps = [child] if child.dep_ in ("prep", "prt") else [c for c in child.children if c.dep_ == "prep"]
+            listed = [k for p in preps[:1] for g in p.children if g.dep_ == "pobj" for k in self._heads(g)
+                      if k not in exclude]
             if len(listed) > 1:
                 return listed
             keys = self._other_country(self._actors_in(child, exclude), exclude)
