@@ -268,3 +268,11 @@ def test_a_coordinated_object_inside_the_complement_is_every_target():
     found = {(e["source"], e["target"]) for e in events(
         "Al-Qaeda has threatened to deliver devastating blows to the United States and Israel.")}
     assert {("IMGMOSALQ", "USA"), ("IMGMOSALQ", "ISR")} <= found
+
+
+def test_a_judgment_on_an_act_falls_on_its_author():
+    found = {(e["cameo"][:2], e["source"], e["target"]) for e in events(
+        "Croatia is investigating alleged war crimes by Croatian extremists against Serb civilians.")}
+    assert ("09", "HRV", "HRVRAD") in found
+    assert ("12", "PAK", "IND") in {(e["cameo"][:2], e["source"], e["target"]) for e in events(
+        "Pakistan rejected a fresh offer from India for direct talks.")}

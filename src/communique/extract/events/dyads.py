@@ -231,6 +231,14 @@ class Dyads(ExtractionState):
         """The target where the pattern says (tried in order), else any actor among the
         trigger's objects. "between" targets are handled by the caller."""
         children = list(trigger.children)
+        if pattern.code[:2] in self.rules.author_target_roots:
+            # "investigating crimes by Croatian extremists against Serbs", "rejected an offer from
+            # Kabul": a judgment falls on the act's author, not on whom the act concerns
+            authors = [k for o in children if o.dep_ in ("dobj", "nsubjpass") for p in o.children
+                       if p.dep_ in ("prep", "agent") and p.lower_ in ("by", "from")
+                       for g in p.children if g.dep_ == "pobj" for k in self._heads(g) if k not in exclude]
+            if authors:
+                return authors
         for rule in pattern.targets:
             if rule == "none":
                 return []

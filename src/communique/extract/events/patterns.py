@@ -53,7 +53,8 @@ PATTERNS_FILE_SCHEMA = Schema(required={
     "patterns": list, "complement_maps": dict, "modality": dict, "light_verbs": list, "home_target_roots": list,
     "partitive_nouns": list, "request_cues": dict, "threat_cues": list, "cue_function_words": list,
     "fallback_codes": dict, "hostile_roots": list, "unattributed_violence_roots": list, "cue_roots": list,
-    "words": dict}, optional={"dictionary_skip_codes": list, "participation_roots": list})
+    "words": dict}, optional={"dictionary_skip_codes": list, "participation_roots": list,
+                                             "author_target_roots": list})
 WORD_ROLES = ("when_subordinators", "between_prepositions", "asked_on_prepositions", "content_prepositions",
               "unresolved_pronouns", "demand_modals", "refusal_verbs", "refusal_auxiliaries", "future_auxiliaries",
               "conditional_auxiliaries", "reported_intent_auxiliaries")
@@ -164,7 +165,7 @@ def _fallback_codes_known(data: dict, codebook: dict) -> str | None:
 
 def _roots_known(data: dict, codebook: dict) -> str | None:
     for key in ("home_target_roots", "hostile_roots", "unattributed_violence_roots", "cue_roots",
-                "participation_roots", "dictionary_skip_codes"):
+                "participation_roots", "author_target_roots", "dictionary_skip_codes"):
         unknown = [root for root in data.get(key) or () if str(root) not in codebook]
         if unknown:
             return f"{key}: {unknown!r} not in cameo.csv"
