@@ -22,6 +22,7 @@ import io
 import os
 import pickle
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
@@ -285,6 +286,11 @@ def _build_builtins() -> Gazetteer:
     return gazetteer
 
 
+def _spelling_of(text: str, name: str) -> bool:
+    """A variant spelling of a name: close to it, letter by letter (difflib's ratio >= 0.8)."""
+    return SequenceMatcher(None, text.lower(), name.lower()).ratio() >= 0.8
+
+
 def _load_historical(gazetteer: Gazetteer, folder: Path) -> None:
     """The imported layer (people_phoenix.csv, names_phoenix.csv), under ours."""
     ours = {text.lower() for text in gazetteer.phrases} | {text.lower() for text in gazetteer.short_names}
@@ -297,9 +303,12 @@ def _load_historical(gazetteer: Gazetteer, folder: Path) -> None:
     for row in _shipped_rows(folder / "names_phoenix.csv"):
         forms = [row["name"]] + _split(row.get("aliases"))
         if row["kind"] == "country":
-            if "C:" + row["code"] in gazetteer.entries:
-                for text in forms:  # synonyms and cities: a place, the country when it acts
-                    add(text, "C:" + row["code"], "place")
+            country = gazetteer.entries.get("C:" + row["code"])
+            if country is not None:
+                # a spelling of the country's name ("Afganistan", "Ethopia") is its name; a
+                # city or region ("Kabul", "Helmand") a place, the country only when it acts
+                for text in forms:
+                    add(text, country.key, "alias" if _spelling_of(text, country.name) else "place")
             continue
         key = "H:" + row["name"].strip()
         gazetteer.entries[key] = Entry(key=key, name=row["name"].strip(), kind=row["kind"], code=_clean(row["code"]),
