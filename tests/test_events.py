@@ -276,3 +276,14 @@ def test_a_judgment_on_an_act_falls_on_its_author():
     assert ("09", "HRV", "HRVRAD") in found
     assert ("12", "PAK", "IND") in {(e["cameo"][:2], e["source"], e["target"]) for e in events(
         "Pakistan rejected a fresh offer from India for direct talks.")}
+
+
+def test_both_parties_of_an_object_between_them_are_targets():
+    found = {(e["cameo"], e["source"], e["target"]) for e in events(
+        "Morocco offered to host a meeting between Israel and Jordan.")}
+    assert {("ISR", "JOR")} <= {t for _, s, t in found if s == "MAR"} | {("ISR", "JOR")}
+    assert {t for _, s, t in found if s == "MAR"} >= {"ISR", "JOR"}
+    # a partitive head carrying an event noun is the overlay's, not a dictionary verb pattern's
+    mediation = {(e["cameo"], e["source"], e["target"]) for e in events(
+        "Qatar launched a mediation effort between Egypt and Sudan on Saturday.")}
+    assert {("045", "QAT", "EGY"), ("045", "QAT", "SDN")} <= mediation

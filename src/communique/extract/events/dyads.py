@@ -260,6 +260,12 @@ class Dyads(ExtractionState):
                 # the object, else the subject of a that-clause ("demanded that the US cancel ...")
                 clause_subjects = [g for c in children_with(trigger, ("ccomp",)) for g in subjects(c)]
                 for obj in [c for c in children if c.dep_ in ("dobj", "dative", "attr", "nsubjpass")] + clause_subjects:
+                    # "host a meeting between an Israeli peace movement and the PLO": both parties
+                    parties = [k for p in obj.children if p.dep_ == "prep"
+                               and p.lower_ in self.rules.words["between_prepositions"]
+                               for g in p.children if g.dep_ == "pobj" for k in self._heads(g) if k not in exclude]
+                    if len(parties) > 1:
+                        return parties
                     heads = [k for k in self._heads(obj) if k not in exclude]
                     keys = heads if len(heads) > 1 else self._other_country(self._actors_in(obj, exclude), exclude)[:1]
                     if keys:

@@ -44,15 +44,20 @@ class Matching(ExtractionState):
         for token in doc:
             if token.pos_ not in ("NOUN", "PROPN") or token.i in verb_events:
                 continue
-            pattern = self._noun_pattern(token, token)
-            if pattern is None and token.lemma_.lower() in self.rules.partitives:
-                # "a mediation mission", "a mediation effort": the act is the modifier's
-                for modifier in (c for c in token.children if c.dep_ == "compound"):
-                    pattern = pattern or self._noun_pattern(modifier, token)
+            pattern = self._event_noun(token)
             if pattern is not None:
                 events.extend(self._noun_event(token, pattern))
         # the asking verb's own generic appeal or demand is folded into the requested act's code
         return _unique([e for e in events if e["trigger"] not in self.requesting], doc)
+
+    def _event_noun(self, token: Token) -> Pattern | None:
+        """The pattern of an event noun: its own, or, for a partitive head ("a mediation
+        mission", "a mediation effort"), its modifier's act."""
+        pattern = self._noun_pattern(token, token)
+        if pattern is None and token.lemma_.lower() in self.rules.partitives:
+            for modifier in (c for c in token.children if c.dep_ == "compound"):
+                pattern = pattern or self._noun_pattern(modifier, token)
+        return pattern
 
     def _noun_pattern(self, noun: Token, head: Token) -> Pattern | None:
         """The pattern of an event noun, fitted on its phrase's ``head``."""
@@ -97,7 +102,7 @@ class Matching(ExtractionState):
         if key is None or not _codable_clause(trigger):
             return None
         # the overlay wins on the object too: "began talks" is its event noun "talks" (040)
-        if any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") and self._noun_pattern(c, c)
+        if any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") and self._event_noun(c)
                for c in trigger.children):
             return None
         slots = _Slots(trigger, self.rules.partitives)
