@@ -287,3 +287,9 @@ def test_both_parties_of_an_object_between_them_are_targets():
     mediation = {(e["cameo"], e["source"], e["target"]) for e in events(
         "Qatar launched a mediation effort between Egypt and Sudan on Saturday.")}
     assert {("045", "QAT", "EGY"), ("045", "QAT", "SDN")} <= mediation
+
+
+def test_coming_for_talks_is_holding_them():
+    found = {(e["cameo"], e["source"], e["target"]) for e in events(
+        "American and Russian negotiators returned to Geneva on Monday for talks.")}
+    assert {("040", "RUSGOV", "USAGOV"), ("040", "USAGOV", "RUSGOV")} <= found

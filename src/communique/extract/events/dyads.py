@@ -189,7 +189,7 @@ class Dyads(ExtractionState):
         if group is None or group.kind != "group" or not group.country or not (group.code or "").startswith(group.country):
             return []
         suffix = group.code[len(group.country):]
-        demonyms = [t for m in head.children if m.dep_ in ("amod", "compound") and m.i < head.i
+        demonyms = [t for m in head.children if m.dep_ in ("amod", "compound", "nmod") and m.i < head.i
                     for t in (m, *m.conjuncts) if t.i < head.i]
         found = []
         for token in demonyms:
