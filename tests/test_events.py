@@ -293,3 +293,11 @@ def test_coming_for_talks_is_holding_them():
     found = {(e["cameo"], e["source"], e["target"]) for e in events(
         "American and Russian negotiators returned to Geneva on Monday for talks.")}
     assert {("040", "RUSGOV", "USAGOV"), ("040", "USAGOV", "RUSGOV")} <= found
+
+
+def test_aid_named_as_a_noun_with_giver_and_receiver():
+    assert ("070", "JPN", "IDN") in [(e["cameo"], e["source"], e["target"]) for e in events(
+        "Japan's aid to Indonesia doubled last year.")]
+    # the most specific noun ("military aid" 072, not "aid" 070); "to Ukraine" parsed on the verb
+    assert ("072", "DEU", "UKR") in [(e["cameo"], e["source"], e["target"]) for e in events(
+        "Germany increased its military aid to Ukraine.")]

@@ -69,7 +69,10 @@ class Dyads(ExtractionState):
         sources, reciprocal_targets = self._speaker_as_source(noun, sources)
         # "Norway undertook a mediation mission between A and B": the parties are the targets
         targets = [k for k in parties if k not in sources] if parties and sources else []
-        targets = targets or self._target(noun, pattern, set(sources), fallback=False) or reciprocal_targets
+        targets = targets or self._target(noun, pattern, set(sources), fallback=False)
+        if not targets and staged:  # "increased its aid to Ukraine", the "to" parsed on the verb
+            targets = self._target(noun.head, pattern, set(sources), fallback=False)
+        targets = targets or reciprocal_targets
         # "the war in Ukraine", "his visit": no dyad; a staged act may still fall on the home country
         if not sources or (not targets and len(sources) < 2 and not staged):
             return []

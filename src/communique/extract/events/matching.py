@@ -65,7 +65,11 @@ class Matching(ExtractionState):
         if key not in self.rules.by_noun:
             return None
         names = _names(noun)
-        return self._choose(head, [p for p in self.rules.by_noun[key] if any(n in names for n in p.nouns)])
+        # the most specific noun first: "military aid" (072) before "aid" (070)
+        fitting = [(max(len(n.split()) for n in p.nouns if n in names), p) for p in self.rules.by_noun[key]
+                   if any(n in names for n in p.nouns)]
+        longest = max((words for words, _ in fitting), default=0)
+        return self._choose(head, [p for words, p in fitting if words == longest])
 
     # ------------------------------------------------------------- patterns
     def _choose(self, trigger: Token, patterns: list[Pattern]) -> Pattern | None:
