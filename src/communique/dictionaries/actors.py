@@ -50,7 +50,6 @@ primary phrases with no code run into the next record (``IVO_JOSIPOVIC_`` /
 from __future__ import annotations
 
 import csv
-import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -59,7 +58,7 @@ from pathlib import Path
 import yaml
 
 from ..resources import data_path
-from .petrarch_text import mit_notice, source_ref
+from .petrarch_text import mit_notice, source_ref, write_csv
 
 COUNTRIES, INTERNATIONAL, MILNONSTATE = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                                          "Phoenix.MilNonState.actors.txt")
@@ -344,8 +343,8 @@ def build(source_dir: Path, data_dir: Path) -> dict:
                 _name_row(record, terms, filename, countries, names, usable, counts)
             else:
                 counts["records dropped: no code"] += 1
-    _write(data_dir / "actors" / PEOPLE_FILE, _people_header(source_dir), PEOPLE_COLUMNS, people)
-    _write(data_dir / "actors" / NAMES_FILE, _names_header(source_dir), NAMES_COLUMNS, names)
+    write_csv(data_dir / "actors" / PEOPLE_FILE, _people_header(source_dir), PEOPLE_COLUMNS, people)
+    write_csv(data_dir / "actors" / NAMES_FILE, _names_header(source_dir), NAMES_COLUMNS, names)
     counts["people rows"] = len(people)
     counts["people"] = len({r["name"] for r in people})
     counts["name rows"] = len(names)
@@ -446,17 +445,6 @@ def _person_rows(record: Record, dated: list[Term], undated: list[Term], countri
 
 
 # ------------------------------------------------------------------ output
-def _write(path: Path, header: list[str], columns: tuple[str, ...], rows: list[dict]) -> None:
-    out = io.StringIO()
-    for line in header:
-        out.write(line + "\n")
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(out.getvalue(), encoding="utf-8")
-
-
 COMMON_HEADER = [
     "# Written by 'communique dictionaries build --part actors' (communique/dictionaries/actors.py)",
     "# from ../shared/dictionaries/petrarch2/ (the PETRARCH2 dictionaries of the Open Event Data",

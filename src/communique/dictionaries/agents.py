@@ -22,12 +22,10 @@ left, no code, a code CAMEO does not define (PPL) or a last word that is a prepo
 """
 from __future__ import annotations
 
-import csv
-import io
 import re
 from pathlib import Path
 
-from .petrarch_text import lines, mit_notice, phrase, plural, source_ref
+from .petrarch_text import lines, mit_notice, phrase, plural, source_ref, write_csv
 
 SOURCE = "Phoenix.agents.txt"
 TARGET = Path("actors") / "agents.csv"
@@ -65,17 +63,8 @@ def build(source_dir: Path, data_dir: Path) -> dict:
     """Write ``data_dir/actors/agents.csv`` from ``source_dir/Phoenix.agents.txt``."""
     source_dir, data_dir = Path(source_dir), Path(data_dir)
     rows, counts = read(source_dir / SOURCE)
-    out = io.StringIO(newline="")
-    out.write(HEADER)
-    for line in mit_notice(source_dir):
-        out.write(line + "\n")
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for row in rows:
-        writer.writerow([row[c] for c in COLUMNS])
-    target = data_dir / TARGET
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(out.getvalue().encode("utf-8"))
+    write_csv(data_dir / TARGET, [*HEADER.splitlines(), *mit_notice(source_dir)], COLUMNS,
+              ({c: row[c] for c in COLUMNS} for row in rows))
     return counts
 
 

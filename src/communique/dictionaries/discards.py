@@ -9,12 +9,10 @@ The list's bare years and "years ago" markers are left out (:data:`CHRONOLOGY`).
 """
 from __future__ import annotations
 
-import csv
-import io
 import re
 from pathlib import Path
 
-from .petrarch_text import lines, mit_notice, source_ref
+from .petrarch_text import lines, mit_notice, source_ref, write_csv
 
 SOURCE = "Phoenix.discards.txt"
 TARGET = Path("events") / "discards.csv"
@@ -63,13 +61,6 @@ def build(source_dir: Path, data_dir: Path) -> dict:
         rows.append({"phrase": phrase, "scope": scope, "stem": stem, "source": source_ref(path, number)})
         report["phrases"] += 1
         report["story phrases"] += scope == "story"
-    out = io.StringIO()
-    out.write(HEADER + "\n".join(mit_notice(Path(source_dir))) + "\n")
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    target = Path(data_dir) / TARGET
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(out.getvalue(), encoding="utf-8")
+    write_csv(Path(data_dir) / TARGET, [*HEADER.splitlines(), *mit_notice(Path(source_dir))], COLUMNS, rows)
     report["file"] = str(TARGET)
     return report

@@ -2,7 +2,9 @@
 underscores, regular plurals (FORMAT.rst, "General Rules" and "Synsets")."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+import csv
+import io
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 
@@ -39,3 +41,16 @@ def mit_notice(source_dir: Path) -> list[str]:
     """The MIT licence text of the dictionaries, as header comment lines."""
     text = (source_dir / "LICENSE").read_text(encoding="utf-8")
     return [f"#   {line}".rstrip() for line in text.splitlines()]
+
+
+def write_csv(path: Path, header: Iterable[str], columns: Iterable[str], rows: Iterable[dict]) -> None:
+    """One imported data file: the comment ``header`` lines, then the CSV (LF line ends, the
+    same bytes for the same rows), its folder made if need be."""
+    out = io.StringIO()
+    for line in header:
+        out.write(line.rstrip("\n") + "\n")
+    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(out.getvalue().encode("utf-8"))

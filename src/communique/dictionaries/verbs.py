@@ -24,13 +24,11 @@ which the matcher's complement maps already cover. Both are counted in the repor
 """
 from __future__ import annotations
 
-import csv
-import io
 import re
 from pathlib import Path
 
 from ..extract.events.codebook import load_codebook
-from .petrarch_text import lines, mit_notice, phrase, source_ref
+from .petrarch_text import lines, mit_notice, phrase, source_ref, write_csv
 
 SOURCE = "CAMEO.2.0.txt"
 TARGET = Path("events") / "cameo_verbs.csv"
@@ -72,15 +70,7 @@ HEADER = """\
 
 def build(source_dir: Path, data_dir: Path) -> dict:
     rows, report = read_verb_dictionary(Path(source_dir) / SOURCE)
-    out = io.StringIO()
-    out.write(HEADER)
-    out.write("\n".join(mit_notice(Path(source_dir))) + "\n")
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    target = Path(data_dir) / TARGET
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(out.getvalue(), encoding="utf-8")
+    write_csv(Path(data_dir) / TARGET, [*HEADER.splitlines(), *mit_notice(Path(source_dir))], COLUMNS, rows)
     report["file"] = str(TARGET)
     return report
 
