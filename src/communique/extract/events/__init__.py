@@ -1,12 +1,15 @@
 """Events: who did what to whom, coded in CAMEO and PLOVER, with modality.
 
 Per clause, on the parse, with the ontology and the patterns as data
-(``data/events/cameo.csv``, ``plover.yml``, ``patterns.yml``):
+(``data/events/cameo.csv``, ``plover.yml``, ``patterns.yml``, and the imported
+``cameo_verbs.csv`` and ``discards.csv``):
 
 1. *Trigger*: a verb or an event noun with a pattern ("invite", "talks", "sanctions",
    "cooperation between A and B"); particles, prepositions and object nouns refine the
-   code ("provide" + "aid"). A clause no pattern fits yields no event: there is no
-   generic fallback code.
+   code ("provide" + "aid"). Our ``patterns.yml`` is matched first and wins; a verb it
+   has no fitting pattern for is coded from the CAMEO verb dictionary, between coded
+   actors only. A clause no pattern fits yields no event: there is no generic fallback
+   code. A sentence holding a discard phrase (sports, entertainment) gives none.
 2. *Source and target* from the parse: the subject (the agent of a passive), the target
    the pattern names (direct object, a preposition's object, "between A and B");
    coordinated subjects with no target ("A and B agreed") give both directions, as do
@@ -23,7 +26,8 @@ Per clause, on the parse, with the ontology and the patterns as data
    the published date; the evidence span is the clause.
 
 One writer per extension: the component writes ``doc._.communique_events`` and, for a
-country named only as a place ("in Baghdad"), a candidate actor in
+country named only as a place ("in Baghdad") or a coordinated nationality ("Indian
+and Chinese troops"), a candidate actor in
 ``doc._.communique_event_actors``; it reads every actor through ``actor_view``. The
 component holds only what is loaded once (codebook, patterns, cue Matcher, gazetteer
 with its ``extra_files`` config); each Doc is worked on by an :class:`_Extraction`.
@@ -46,7 +50,12 @@ The package, by sub-stage:
 - ``patterns``: loading ``patterns.yml``, its schemas, and checking it as an ordered list
   of small named checks (``PATTERN_CHECKS`` per pattern, ``TABLE_CHECKS`` for the file);
   :class:`Pattern` and the indexes by verb and noun;
-- ``matching``: triggers (verbs and event nouns) and the choice of their pattern;
+- ``dictionary``: the CAMEO verb dictionary imported from PETRARCH2
+  (``cameo_verbs.csv``), compiled once: verbs, blocks, phrase patterns with their slots;
+- ``discards``: the Phoenix discard list (``discards.csv``): sentences and stories that
+  give no events;
+- ``matching``: triggers (verbs and event nouns) and the choice of their pattern (the
+  overlay ``patterns.yml`` first, then the dictionary);
 - ``dyads``: sources and targets from the parse, the speaker as source, the pairs coded;
 - ``places``: places read as countries (candidate actors), the home target of a domestic act;
 - ``requests``: demands, appeals, threats and refusals, through the complement maps;

@@ -1,9 +1,11 @@
 """Events, sub-stage 3: triggers and the choice of a pattern. Every verb (by its lemma,
 or the word with its inflection undone) and every event noun with patterns is a
-trigger; of the patterns whose constraints the trigger's particles, objects,
-complements, cue words and subject meet, the most constrained wins (:meth:`Pattern.rank`).
-A clause no pattern fits yields no event. Mixed into the per-document extraction
-(:class:`.component._Extraction`).
+trigger; of the overlay's patterns (``patterns.yml``) whose constraints the trigger's
+particles, objects, complements, cue words and subject meet, the most constrained wins
+(:meth:`Pattern.rank`); a verb none fits is looked up in the CAMEO verb dictionary
+(:mod:`.dictionary`: the most specific phrase pattern whose every slot is filled, else
+the verb's own code). A clause no pattern fits yields no event. Mixed into the
+per-document extraction (:class:`.component._Extraction`).
 """
 from __future__ import annotations
 
@@ -94,7 +96,6 @@ class Matching(ExtractionState):
                    and (not p.subject_nouns or p.subject_nouns & subject_names)
                    and p.code in self.rules.codebook]
         return max(fitting, key=Pattern.rank) if fitting else None
-
 
     def _choose_in_dictionary(self, trigger: Token) -> Pattern | None:
         """The CAMEO verb dictionary's pattern for a verb: of the verb's entries whose
