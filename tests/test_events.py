@@ -301,3 +301,10 @@ def test_aid_named_as_a_noun_with_giver_and_receiver():
     # the most specific noun ("military aid" 072, not "aid" 070); "to Ukraine" parsed on the verb
     assert ("072", "DEU", "UKR") in [(e["cameo"], e["source"], e["target"]) for e in events(
         "Germany increased its military aid to Ukraine.")]
+
+
+def test_a_capital_on_the_receiving_end_is_its_country():
+    assert ("161", "ARM", "RUS") in [(e["cameo"], e["source"], e["target"]) for e in events(
+        "Armenia recalled its ambassador from Moscow for consultations.")]
+    assert ("154", "USA", "AFG") in [(e["cameo"], e["source"], e["target"]) for e in events(
+        "The United States sent troops to Kabul.")]

@@ -257,6 +257,10 @@ class Dyads(ExtractionState):
                 for prep in (c for c in attached if c.dep_ in ("prep", "dative", "prt") and c.lower_ in preps):
                     for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                         keys = [k for k in self._heads(pobj) if k not in exclude] or self._actors_in(pobj, exclude)[:1]
+                        # "recalled its ambassador from Moscow", "sent troops to Kabul": a capital
+                        # the pattern names as the other side is its country
+                        named = self._country_named_in(pobj) if not keys else None
+                        keys = keys or ([named] if named and named not in exclude else [])
                         if keys:
                             return keys
             elif rule == "dobj":
