@@ -308,3 +308,8 @@ def test_a_capital_on_the_receiving_end_is_its_country():
         "Armenia recalled its ambassador from Moscow for consultations.")]
     assert ("154", "USA", "AFG") in [(e["cameo"], e["source"], e["target"]) for e in events(
         "The United States sent troops to Kabul.")]
+
+
+def test_the_agent_of_an_event_noun_is_its_source():
+    assert ("190", "PSEREBHMS", "ISR") in [(e["cameo"], e["source"], e["target"]) for e in events(
+        "An attack by Hamas on Israel killed dozens.")]

@@ -51,8 +51,10 @@ class Dyads(ExtractionState):
         parties = self._heads(between[0]) if between else []
         if len(parties) >= 2 and not self._noun_source(noun):
             return self._pairs(noun, pattern, parties, [], evidence=self._span_of(noun))
-        # "mounted its invasion": a possessive pronoun is the clause's subject, read below
-        owner = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        # "mounted its invasion": a possessive pronoun is the clause's subject, read below;
+        # "an attack by al-Shabaab on Kenyan troops": the agent after "by" is the owner too
+        owner = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"] or [
+            g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
         staged = False  # "students staged demonstrations": a source acting through a light verb
         if owner:
             sources = self._heads(owner[0])
