@@ -313,3 +313,9 @@ def test_a_capital_on_the_receiving_end_is_its_country():
 def test_the_agent_of_an_event_noun_is_its_source():
     assert ("190", "PSEREBHMS", "ISR") in [(e["cameo"], e["source"], e["target"]) for e in events(
         "An attack by Hamas on Israel killed dozens.")]
+
+
+def test_coordinated_nationalities_of_an_unknown_noun_are_each_a_party():
+    found = {(e["cameo"], e["source"], e["target"]) for e in events(
+        "Saudi Arabia hosted Ukrainian and Russian delegations for talks in Jeddah.")}
+    assert {("043", "SAU", "UKR"), ("043", "SAU", "RUS")} <= found

@@ -180,10 +180,22 @@ class Dyads(ExtractionState):
             inside = self._actors_in(head)
             coded = [k for k in inside if k in self.actors and self.actors[k].code]
             key = self.owner.get(head.i) or next(iter(coded or inside), None)
-            for found in ([key] if key else []) + self._coordinated_nationalities(head, key):
+            # "hosted Ukrainian and Russian delegations": a noun no dictionary knows, of each country
+            nations = self._modifying_countries(head) if head.i not in self.owner else []
+            for found in (nations if len(nations) > 1 else [key] if key else []) + self._coordinated_nationalities(head, key):
                 if found not in keys:
                     keys.append(found)
         return keys
+
+    def _modifying_countries(self, head: Token) -> list[str]:
+        """The countries of a noun's coordinated modifiers ("Ukrainian and Russian ...")."""
+        found = []
+        for token in (t for m in head.children if m.dep_ in ("amod", "compound", "nmod") and m.i < head.i
+                      for t in (m, *m.conjuncts) if t.i < head.i):
+            actor = self.actors.get(self.owner.get(token.i, ""))
+            if actor is not None and actor.kind == "country" and actor.key not in found:
+                found.append(actor.key)
+        return found
 
     def _coordinated_nationalities(self, head: Token, key: str | None) -> list[str]:
         """"Indian and Chinese troops": the actors component reads one group, the troops of
