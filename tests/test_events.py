@@ -319,3 +319,12 @@ def test_coordinated_nationalities_of_an_unknown_noun_are_each_a_party():
     found = {(e["cameo"], e["source"], e["target"]) for e in events(
         "Saudi Arabia hosted Ukrainian and Russian delegations for talks in Jeddah.")}
     assert {("043", "SAU", "UKR"), ("043", "SAU", "RUS")} <= found
+
+
+def test_a_support_verb_with_a_verb_s_own_noun_is_that_verb():
+    assert ("051", "ALB", "USAGOV") in [(e["cameo"], e["source"], e["target"]) for e in events(
+        "Thousands of Albanians gave a warm welcome to the visiting US president.", "2019-05-02")]
+    assert ("051", "FRA", "LBNMIL") in [(e["cameo"], e["source"], e["target"]) for e in events(
+        "France expressed support for the Lebanese army.")]
+    # the target only after a preposition: "gave them a veto" vetoes no one
+    assert not [e for e in events("Kenya gave Uganda a veto over the plan.") if e["cameo"].startswith("12")]

@@ -64,6 +64,7 @@ class Events:
         self.home_target_roots = frozenset(str(root) for root in data.get("home_target_roots") or ())
         self.participation_roots = frozenset(str(root) for root in data.get("participation_roots") or ())
         self.author_target_roots = frozenset(str(root) for root in data.get("author_target_roots") or ())
+        self.support_verbs = frozenset(_words(data.get("support_verbs")))
         self.partitives = frozenset(_words(data.get("partitive_nouns")))
         self.request_cues = {name: frozenset(_words(words)) for name, words in (data.get("request_cues") or {}).items()}
         self.threat_cues = frozenset(_words(data.get("threat_cues")))

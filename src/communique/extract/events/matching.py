@@ -9,6 +9,7 @@ per-document extraction (:class:`.component._Extraction`).
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cached_property
 
 from spacy.tokens import Token
@@ -17,6 +18,10 @@ from ..parse import subjects
 from .dictionary import DictionaryPattern, bare_pattern
 from .patterns import Pattern
 from .state import ExtractionState
+
+
+# Where the target of "gave a warning to X", "expressed support for X" is.
+DEVERBAL_TARGETS = ("pobj:to|for|on|against",)
 
 
 class Matching(ExtractionState):
@@ -36,6 +41,8 @@ class Matching(ExtractionState):
             pattern = self._choose(token, self.rules.by_verb[key]) if key is not None else None
             if pattern is None and verb and token.pos_ == "VERB":
                 pattern = self._choose_in_dictionary(token)  # the overlay has nothing: the dictionary's code
+            if pattern is None and verb and token.lemma_.lower() in self.rules.support_verbs:
+                pattern = self._deverbal(token)
             if pattern is not None:
                 found = self._verb_event(token, pattern)
                 events.extend(found)
@@ -51,6 +58,20 @@ class Matching(ExtractionState):
                 events.extend(self._noun_event(token, pattern))
         # the asking verb's own generic appeal or demand is folded into the requested act's code
         return _unique([e for e in events if e["trigger"] not in self.requesting], doc)
+
+    def _deverbal(self, verb: Token) -> Pattern | None:
+        """"gave a warm welcome to X", "issued a warning to X", "expressed support for X": a
+        support verb whose object is a verb's own noun is that verb, its target after
+        "to", "for", "on" or "against"."""
+        for noun in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
+            key = noun.lemma_.lower()
+            pattern = self._choose(noun, [p for p in self.rules.by_verb.get(key, ()) if not p.object_nouns
+                                          and not p.xcomp and not p.particles])
+            if pattern is not None:
+                # the target only after the preposition ("gave them a veto" vetoes no one), and
+                # between coded actors, named, as for a dictionary code: the reading is an inference
+                return replace(pattern, targets=DEVERBAL_TARGETS, coded_actors=True, named_target=True)
+        return None
 
     def _event_noun(self, token: Token) -> Pattern | None:
         """The pattern of an event noun: its own, or, for a partitive head ("a mediation
