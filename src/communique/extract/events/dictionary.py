@@ -34,6 +34,9 @@ COLUMNS = ["kind", "block", "verb", "subject", "particles", "objects", "preposit
 # direct object, else the object of one of these prepositions (then any actor among the
 # verb's objects, as for every pattern).
 DEFAULT_TARGETS = ("dobj", "pobj:with|to|against|on|upon|from|at|for|into|toward|towards|over|in|of")
+# A verb alone names its target as an object or after a preposition of interaction, not of
+# place or cause ("died in Paris", "died of a virus", "voted for Trump" have no target).
+BARE_TARGETS = ("dobj", "pobj:with|to|against|on|upon|into|toward|towards")
 
 
 @dataclass(frozen=True)
@@ -160,5 +163,5 @@ def bare_pattern(entry: VerbEntry) -> Pattern:
     code, like PETRARCH's, is between coded actors only (a CAMEO code or a country)."""
     return Pattern(code=entry.code, verbs=frozenset(), nouns=frozenset(), particles=entry.particles,
                    object_nouns=frozenset(), exclude_object_nouns=frozenset(), xcomp=frozenset(),
-                   cue_words=frozenset(), targets=DEFAULT_TARGETS, order=10**6, named_target=True,
+                   cue_words=frozenset(), targets=BARE_TARGETS, order=10**6, named_target=True,
                    source=f"{entry.source} verb", coded_actors=True)

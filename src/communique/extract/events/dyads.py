@@ -248,6 +248,8 @@ class Dyads(ExtractionState):
         """The target where the pattern says (tried in order), else any actor among the
         trigger's objects. "between" targets are handled by the caller."""
         children = list(trigger.children)
+        if pattern.named_target:
+            return self._named_targets(trigger, pattern, exclude)
         if pattern.code[:2] in self.rules.author_target_roots:
             # "investigating crimes by Croatian extremists against Serbs", "rejected an offer from
             # Kabul": a judgment falls on the act's author, not on whom the act concerns
@@ -308,6 +310,31 @@ class Dyads(ExtractionState):
         """A group or body we cannot code ("members of MASSOB"); a named person stays a target."""
         actor = self.actors.get(key)
         return actor is None or (actor.kind != "person" and not (actor.code or actor.country))
+
+    def _named_targets(self, trigger: Token, pattern: Pattern, exclude: set[str]) -> list[str]:
+        """The target of a verb's own code or a support verb's noun: an actor that is itself
+        the object or a listed preposition's object, or the country that names it
+        ("punished Greece", "welcome to the president", "interrogated two British sailors"),
+        not an actor somewhere inside one ("destroyed statues of figures of the
+        Confederacy", "died of a virus from China")."""
+        children = list(trigger.children)
+        for rule in pattern.targets:
+            if rule == "dobj":
+                objects = [c for c in children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+            elif rule.startswith("pobj:"):
+                preps = set(rule[5:].split("|"))
+                objects = [g for c in children if c.dep_ in ("prep", "dative") and c.lower_ in preps
+                           for g in c.children if g.dep_ == "pobj"]
+            else:
+                continue
+            # the object itself, or a country naming it ("two British sailors", "the Japanese islands")
+            heads = [h for o in objects for h in (o, *o.conjuncts)]
+            heads += [t for h in heads if h.i not in self.owner for m in h.children
+                      if m.dep_ in ("amod", "compound", "nmod", "poss") for t in (m, *m.conjuncts)]
+            keys = [self.owner[h.i] for h in heads if h.i in self.owner and self.owner[h.i] not in exclude]
+            if keys:
+                return list(dict.fromkeys(keys))
+        return []
 
     def _coded(self, key: str | None) -> bool:
         actor = self.actors.get(key) if key else None
