@@ -166,3 +166,12 @@ def test_chronology_is_not_discarded():
 def test_the_overlay_s_event_noun_wins_over_a_dictionary_verb_pattern():
     # the dictionary codes "begin talks" 046 (negotiate); the overlay's noun "talks" is 040
     assert ("040", "RUS", "CHN") in events("Russia and China began talks on Monday.")
+
+
+def test_the_overlay_can_take_a_verb_s_own_code_away():
+    # "call" alone is CAMEO 041 in the dictionary (a phone call); patterns.yml lists it among
+    # the verbs whose code alone is mostly another sense ("called Biden a decent man")
+    plain = verb_dictionary.load_verb_dictionary()
+    overlaid = verb_dictionary.load_verb_dictionary(no_code_alone=frozenset({"call"}))
+    assert any(e.code == "041" for e in plain.verbs["call"]) and not any(e.code for e in overlaid.verbs["call"])
+    assert not [c for c, _, _ in events("Sanders called Biden a decent man.") if c == "041"]

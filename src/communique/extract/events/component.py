@@ -71,7 +71,9 @@ class Events:
         self.words = {role: frozenset(_words(found)) for role, found in data["words"].items()}
         # a class shared with other stages (data/english.yml)
         self.words["place_prepositions"] = english().prepositions["place"]
-        self.dictionary = load_verb_dictionary(skip_codes=frozenset(str(c) for c in data.get("dictionary_skip_codes") or ()))
+        self.dictionary = load_verb_dictionary(
+            skip_codes=frozenset(str(c) for c in data.get("dictionary_skip_codes") or ()),
+            no_code_alone=frozenset(_words(data.get("dictionary_verbs_without_code_alone"))))
         self.discards = load_discards()
         self.cue_matcher = _cue_matcher(nlp.vocab, modality, frozenset(_words(data.get("cue_function_words"))))
 

@@ -98,7 +98,8 @@ def _names(text: str, synsets: dict[str, list[str]], where: str) -> frozenset:
 
 
 @lru_cache(maxsize=4)
-def load_verb_dictionary(name: str = DEFAULT_DICTIONARY, skip_codes: frozenset = frozenset()) -> VerbDictionary:
+def load_verb_dictionary(name: str = DEFAULT_DICTIONARY, skip_codes: frozenset = frozenset(),
+                         no_code_alone: frozenset = frozenset()) -> VerbDictionary:
     where = f"data/{name}"
     text = data_path(name).read_text(encoding="utf-8")
     reader = csv.DictReader(line for line in io.StringIO(text) if line.strip() and not line.startswith("#"))
@@ -127,6 +128,8 @@ def load_verb_dictionary(name: str = DEFAULT_DICTIONARY, skip_codes: frozenset =
             # is no aid
             head = row["verb"] == row["block"].split()[0] and not row["particles"]
             alone = code or (block_codes.get(row["block"], "") if head else "")
+            if row["verb"] in no_code_alone:  # the overlay says the dictionary gets it wrong
+                alone = ""
             verbs.setdefault(row["verb"], []).append(
                 VerbEntry(frozenset(row["particles"].split()), alone, row["block"], row["source"]))
         elif kind == "pattern":

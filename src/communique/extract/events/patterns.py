@@ -54,7 +54,8 @@ PATTERNS_FILE_SCHEMA = Schema(required={
     "partitive_nouns": list, "request_cues": dict, "threat_cues": list, "cue_function_words": list,
     "fallback_codes": dict, "hostile_roots": list, "unattributed_violence_roots": list, "cue_roots": list,
     "words": dict}, optional={"dictionary_skip_codes": list, "participation_roots": list,
-                                             "author_target_roots": list, "support_verbs": list})
+                                             "author_target_roots": list, "support_verbs": list,
+                                             "dictionary_verbs_without_code_alone": list})
 WORD_ROLES = ("when_subordinators", "between_prepositions", "asked_on_prepositions", "content_prepositions",
               "unresolved_pronouns", "demand_modals", "refusal_verbs", "refusal_auxiliaries", "future_auxiliaries",
               "conditional_auxiliaries", "reported_intent_auxiliaries")
