@@ -175,3 +175,7 @@ def test_the_overlay_can_take_a_verb_s_own_code_away():
     overlaid = verb_dictionary.load_verb_dictionary(no_code_alone=frozenset({"call"}))
     assert any(e.code == "041" for e in plain.verbs["call"]) and not any(e.code for e in overlaid.verbs["call"])
     assert not [c for c, _, _ in events("Sanders called Biden a decent man.") if c == "041"]
+
+
+def test_a_verb_alone_targets_those_its_object_comes_from():
+    assert ("124", "ISR", "PSEREBHMS") in events("Israel will not allow candidates from Hamas on the ballots.")

@@ -327,10 +327,13 @@ class Dyads(ExtractionState):
                            for g in c.children if g.dep_ == "pobj"]
             else:
                 continue
-            # the object itself, or a country naming it ("two British sailors", "the Japanese islands")
+            # the object itself, or a country naming it ("two British sailors", "the Japanese
+            # islands"), or those it comes from ("candidates from Hamas")
             heads = [h for o in objects for h in (o, *o.conjuncts)]
             heads += [t for h in heads if h.i not in self.owner for m in h.children
                       if m.dep_ in ("amod", "compound", "nmod", "poss") for t in (m, *m.conjuncts)]
+            heads += [g for h in heads if h.i not in self.owner for p in h.children
+                      if p.dep_ == "prep" and p.lower_ == "from" for g in p.children if g.dep_ == "pobj"]
             keys = [self.owner[h.i] for h in heads if h.i in self.owner and self.owner[h.i] not in exclude]
             if keys:
                 return list(dict.fromkeys(keys))
