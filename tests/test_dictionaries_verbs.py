@@ -179,3 +179,18 @@ def test_the_overlay_can_take_a_verb_s_own_code_away():
 
 def test_a_verb_alone_targets_those_its_object_comes_from():
     assert ("124", "ISR", "PSEREBHMS") in events("Israel will not allow candidates from Hamas on the ballots.")
+
+
+def test_bad_discard_file_is_c205(tmp_path, monkeypatch):
+    from communique.extract.events import discards as discard_list
+    bad = tmp_path / "events" / "discards.csv"
+    bad.parent.mkdir()
+    bad.write_text("phrase,scope,stem,source\nworld cup,everywhere,yes,test:1\n")
+    monkeypatch.setattr(discard_list, "data_path", lambda name: tmp_path / name)
+    discard_list.load_discards.cache_clear()
+    try:
+        with pytest.raises(CommuniqueError) as caught:
+            discard_list.load_discards()
+        assert caught.value.code == "C205" and "test:1" in caught.value.message
+    finally:
+        discard_list.load_discards.cache_clear()
