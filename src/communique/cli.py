@@ -200,6 +200,126 @@ def _stdout_write(text: str) -> None:
         raise CommuniqueError("C113", path="standard output", reason=exc.strerror or str(exc)) from None
 
 
+class TableFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+def _db_config(db: Optional[str], config_file: Optional[Path] = None, **values) -> Config:
+    return load_config(config_file, db=db, **values)
+
+
+def _open_store(config: Config, read_only: bool = False):
+    from .store import Store
+
+    return Store(config.db, read_only=read_only)
+
+
+@app.command()
+def ingest(
+    sources: list[str] = typer.Argument(..., help="Files, folders (recursive: .txt, .html, .htm, .jsonl, and .gz), "
+                                        "glob patterns, JSONL batches.", show_default=False),
+    db: Optional[str] = typer.Option(None, "--db", help=_help("db")),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for every input."),
+    reanalyze: bool = typer.Option(False, "--reanalyze", help="Analyse again what an older pipeline or dictionary "
+                                   "version stored."),
+    batch_size: Optional[int] = typer.Option(None, "--batch-size", help=_help("batch_size")),
+    config_file: Optional[Path] = typer.Option(None, "--config", help="TOML config file with a [communique] table."),
+) -> None:
+    """Analyse sources and store them in the corpus store (idempotent: what is stored is skipped)."""
+    from .store.ingest import ingest as ingest_sources
+
+    config = _db_config(db, config_file, batch_size=batch_size)
+    when = parse_published(published) if published else None
+    with _open_store(config) as store:
+        with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), console=stderr,
+                      transient=True, disable=not stderr.is_terminal) as bar:
+            task = bar.add_task("ingest", total=None)
+            report = ingest_sources(sources, store, config, when, reanalyze,
+                                    progress=lambda n: bar.advance(task, n))
+    for error in report.errors:
+        _say(f"error: {error['error']}")
+    _say(report.summary())
+    if report.errors and not (report.new or report.already or report.reanalysed):
+        raise typer.Exit(1)
+
+
+@app.command()
+def documents(
+    db: Optional[str] = typer.Option(None, "--db", help=_help("db")),
+    q: Optional[str] = typer.Option(None, "--q", help="Text the title or body contains."),
+    actor: Optional[str] = typer.Option(None, "--actor", help="An actor code (prefix: RUS matches RUSGOV)."),
+    since: Optional[str] = typer.Option(None, "--since", help="Published on or after YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, "--until", help="Published on or before YYYY-MM-DD."),
+    output_format: TableFormat = typer.Option(TableFormat.table, "--format"),
+) -> None:
+    """The stored documents: id, title, published, url, story and counts."""
+    with _open_store(_db_config(db), read_only=True) as store:
+        _print_frame(store.documents(q=q, actor=actor, since=_day(since), until=_day(until)), output_format)
+
+
+@app.command()
+def show(doc_id: str = typer.Argument(..., help="A document id (as `documents` lists it, or the input's own id)."),
+         db: Optional[str] = typer.Option(None, "--db", help=_help("db"))) -> None:
+    """Print a stored document's communique/1 record, as `analyze` prints it."""
+    with _open_store(_db_config(db), read_only=True) as store:
+        _stdout_write(json.dumps(store.record(doc_id), ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def events(
+    db: Optional[str] = typer.Option(None, "--db", help=_help("db")),
+    source: Optional[str] = typer.Option(None, "--source", help="Source actor code (prefix)."),
+    target: Optional[str] = typer.Option(None, "--target", help="Target actor code (prefix)."),
+    dyad: Optional[str] = typer.Option(None, "--dyad", help="A:B, both directions (prefixes)."),
+    code: Optional[str] = typer.Option(None, "--code", help="CAMEO code prefix (19: every assault)."),
+    plover: Optional[str] = typer.Option(None, "--plover", help="PLOVER type."),
+    since: Optional[str] = typer.Option(None, "--since", help="On or after YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, "--until", help="On or before YYYY-MM-DD."),
+    output_format: TableFormat = typer.Option(TableFormat.table, "--format"),
+) -> None:
+    """Stored events, each with its document and evidence span."""
+    pair = None
+    if dyad:
+        sides = dyad.split(":")
+        if len(sides) != 2 or not all(sides):
+            _fail(f"--dyad wants A:B (two actor codes), got {dyad!r}", usage=True)
+        pair = (sides[0], sides[1])
+    with _open_store(_db_config(db), read_only=True) as store:
+        _print_frame(store.events(source=source, target=target, dyad=pair, code=code, plover=plover,
+                                  since=_day(since), until=_day(until)), output_format)
+
+
+@app.command()
+def statements(
+    db: Optional[str] = typer.Option(None, "--db", help=_help("db")),
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="A speaker's name or actor code."),
+    q: Optional[str] = typer.Option(None, "--q", help="Text the statement contains."),
+    since: Optional[str] = typer.Option(None, "--since", help="Published on or after YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, "--until", help="Published on or before YYYY-MM-DD."),
+    output_format: TableFormat = typer.Option(TableFormat.table, "--format"),
+) -> None:
+    """Stored statements: who said what, with the content and its span."""
+    with _open_store(_db_config(db), read_only=True) as store:
+        _print_frame(store.statements(speaker=speaker, q=q, since=_day(since), until=_day(until)), output_format)
+
+
+def _day(value: Optional[str]) -> Optional[str]:
+    return parse_published(value, "--since/--until") if value else None
+
+
+def _print_frame(frame, output_format: TableFormat) -> None:
+    if output_format is TableFormat.csv:
+        _stdout_write(frame.to_csv(index=False))
+    elif output_format is TableFormat.jsonl:
+        _stdout_write("".join(json.dumps(row, ensure_ascii=False, default=str) + "\n"
+                              for row in frame.to_dict(orient="records")))
+    else:
+        with __import__("pandas").option_context("display.max_colwidth", 60, "display.width", 200):
+            _stdout_write((frame.to_string(index=False) if len(frame) else "(none)") + "\n")
+
+
 dictionaries_app = typer.Typer(no_args_is_help=True, help="The field's dictionaries (PETRARCH2/Phoenix), imported.")
 app.add_typer(dictionaries_app, name="dictionaries")
 

@@ -29,6 +29,10 @@ class Errors:
     C203 = "Can't read the config file {path!r}: {reason}."
     C204 = "Can't use the actors file {path!r}: {reason}."
     C205 = "The language data file {path!r} is invalid: {reason}."
+    C301 = "Can't open the store {path!r}: {reason}. Nothing in it was changed."
+    C302 = "The store {path!r} is in use by another process (it holds the write lock); try again when it is done."
+    C303 = "Can't write to the store {path!r}: {reason}. The batch being written was rolled back; everything stored before it is intact."
+    C304 = "No document {doc_id!r} in the store {path!r}."
 
 
 class Warnings:

@@ -72,6 +72,7 @@ SETTINGS: tuple[Setting, ...] = (
             "the dictionaries' latest. Never today's date.", _iso_date),
     Setting("actors", (), "Actor dictionaries of your own (YAML or CSV), merged over the built-ins; "
             "repeat the option, or separate paths with the OS path separator.", _paths),
+    Setting("db", "communique.duckdb", "The corpus store: a DuckDB file (created on first use).", str),
 )
 SETTING_BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -85,6 +86,7 @@ class Config:
     timeout: float = SETTING_BY_NAME["timeout"].default
     reference_date: str | None = SETTING_BY_NAME["reference_date"].default
     actors: tuple[str, ...] = SETTING_BY_NAME["actors"].default
+    db: str = SETTING_BY_NAME["db"].default
 
     def merged(self, **overrides) -> "Config":
         """A copy with the given values (None = keep) parsed and checked."""

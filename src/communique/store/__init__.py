@@ -1,0 +1,225 @@
+"""The corpus store: analysed documents kept in an embedded DuckDB database (a file, no
+server), queried as pandas DataFrames.
+
+    from communique.store import Store
+    store = Store("communique.duckdb")
+    store.events(dyad=("RUS", "CHN"), since="2022-12-01")
+
+One small module holds every SQL statement (:mod:`.schema`), so another backend needs
+only its own connection. Writing is idempotent and crash-safe: a document is known by
+the sha256 of its cleaned text, so storing the same input twice adds nothing; each batch
+is one transaction, so a batch is either all stored or not at all, and everything stored
+before it stays. Each document records the pipeline and dictionary versions it was
+analysed with (:func:`pipeline_version`, :func:`dictionary_version`).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from functools import lru_cache
+from pathlib import Path
+
+from .. import __version__
+from ..errors import CommuniqueError
+from ..resources import data_path
+from . import schema
+
+DEFAULT_DB = "communique.duckdb"
+
+
+def pipeline_version() -> str:
+    return f"communique {__version__}"
+
+
+@lru_cache(maxsize=1)
+def dictionary_version() -> str:
+    """A digest of every shipped data file (dictionaries, patterns, lexicons): records
+    analysed with other data say so."""
+    digest = hashlib.sha256()
+    root = data_path("")
+    for path in sorted(p for p in Path(root).rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def document_id(sha256: str) -> str:
+    return "d" + sha256[:16]
+
+
+class Store:
+    """A DuckDB corpus store at ``path`` (created on first use)."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False):
+        import duckdb  # here: reading records never needs the database library
+
+        self.path = str(path)
+        self._duckdb = duckdb
+        if read_only and not Path(self.path).exists():
+            raise CommuniqueError("C301", path=self.path, reason="there is no such file")
+        try:
+            self.connection = duckdb.connect(self.path, read_only=read_only)
+            if not read_only:
+                for statement in schema.TABLES:
+                    self.connection.execute(statement)
+                self.connection.execute("INSERT OR IGNORE INTO store_meta VALUES ('schema', ?)",
+                                        [str(schema.SCHEMA_VERSION)])
+        except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                raise CommuniqueError("C302", path=self.path) from None
+            raise CommuniqueError("C301", path=self.path, reason=_first_line(exc)) from None
+        except duckdb.Error as exc:
+            raise CommuniqueError("C301", path=self.path, reason=_first_line(exc)) from None
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ writing
+    def stored(self, sha256s: Iterable[str]) -> dict[str, str]:
+        """sha256 -> the pipeline version it was analysed with, for those already stored."""
+        wanted = list(dict.fromkeys(sha256s))
+        if not wanted:
+            return {}
+        found = self.connection.execute(
+            f"SELECT sha256, pipeline || ' / ' || dictionaries FROM documents WHERE sha256 IN "
+            f"({', '.join('?' for _ in wanted)})", wanted).fetchall()
+        return dict(found)
+
+    def current(self) -> str:
+        return f"{pipeline_version()} / {dictionary_version()}"
+
+    def add(self, records: list[dict], replace: bool = False) -> int:
+        """Store analysed records (communique/1 dicts) in one transaction; a record whose
+        text is stored already is skipped, or, with ``replace``, stored anew. Returns how
+        many were written. C303 (and nothing of this batch written) when the write fails."""
+        written = 0
+        try:
+            self.connection.execute("BEGIN TRANSACTION")
+            for record in records:
+                document = record["document"]
+                doc_id = document_id(document["sha256"])
+                known = self.connection.execute("SELECT id FROM documents WHERE sha256 = ?",
+                                                [document["sha256"]]).fetchone()
+                if known and not replace:
+                    continue
+                if known:
+                    for table in (*schema.ITEM_TABLES, "documents"):
+                        key = "id" if table == "documents" else "doc"
+                        self.connection.execute(f"DELETE FROM {table} WHERE {key} = ?", [doc_id])
+                self.connection.execute(schema.insert_sql("documents", schema.DOCUMENT_COLUMNS), [
+                    doc_id, document["sha256"], document.get("id"), document.get("url"), document.get("title"),
+                    document.get("published"), document.get("source"), None, pipeline_version(),
+                    dictionary_version(), datetime.now(timezone.utc).replace(tzinfo=None),
+                    json.dumps(record, ensure_ascii=False)])
+                for table, rows in schema.item_rows(doc_id, record).items():
+                    if rows:
+                        columns = {"actors": schema.ACTOR_COLUMNS, "events": schema.EVENT_COLUMNS,
+                                   "statements": schema.STATEMENT_COLUMNS}[table]
+                        self.connection.executemany(schema.insert_sql(table, columns), rows)
+                written += 1
+            self.connection.execute("COMMIT")
+        except self._duckdb.Error as exc:
+            try:
+                self.connection.execute("ROLLBACK")
+            except self._duckdb.Error:
+                pass
+            raise CommuniqueError("C303", path=self.path, reason=_first_line(exc)) from None
+        return written
+
+    # ------------------------------------------------------------------ reading
+    def record(self, doc_id: str) -> dict:
+        """The stored communique/1 record of a document (C304 when there is none)."""
+        row = self.connection.execute("SELECT record FROM documents WHERE id = ? OR input_id = ? ORDER BY id = ? DESC",
+                                      [doc_id, doc_id, doc_id]).fetchone()
+        if row is None:
+            raise CommuniqueError("C304", doc_id=doc_id, path=self.path)
+        return json.loads(row[0])
+
+    def documents(self, q: str | None = None, actor: str | None = None, since: str | None = None,
+                  until: str | None = None):
+        """Documents (id, title, published, url, story, counts), newest first."""
+        where, params = _window("d.published", since, until)
+        if q:
+            where.append("(d.title ILIKE ? OR json_extract_string(d.record, '$.document.text') ILIKE ?)")
+            params += [f"%{q}%", f"%{q}%"]
+        if actor:
+            where.append("d.id IN (SELECT doc FROM actors WHERE code LIKE ? OR country = ?)")
+            params += [actor.upper() + "%", actor.upper()]
+        sql = f"""SELECT d.id, d.input_id, d.title, d.published, d.url, d.story,
+                (SELECT count(*) FROM actors a WHERE a.doc = d.id) AS actors,
+                (SELECT count(*) FROM events e WHERE e.doc = d.id) AS events,
+                (SELECT count(*) FROM statements s WHERE s.doc = d.id) AS statements
+            FROM documents d {_where(where)} ORDER BY d.published DESC NULLS LAST, d.id"""
+        return self.connection.execute(sql, params).df()
+
+    def events(self, source: str | None = None, target: str | None = None, dyad: tuple[str, str] | None = None,
+               code: str | None = None, plover: str | None = None, since: str | None = None,
+               until: str | None = None):
+        """Events with their document, date, codes, dyad and evidence span. An actor code
+        matches by prefix ("RUS" matches "RUSGOV"); ``dyad`` is both directions; ``code``
+        is a CAMEO prefix ("19" is every assault)."""
+        where, params = _window("e.date", since, until)
+        if source:
+            where.append("e.source_code LIKE ?")
+            params.append(source.upper() + "%")
+        if target:
+            where.append("e.target_code LIKE ?")
+            params.append(target.upper() + "%")
+        if dyad:
+            a, b = (side.upper() + "%" for side in dyad)
+            where.append("((e.source_code LIKE ? AND e.target_code LIKE ?) OR (e.source_code LIKE ? AND e.target_code LIKE ?))")
+            params += [a, b, b, a]
+        if code:
+            where.append("e.cameo LIKE ?")
+            params.append(code + "%")
+        if plover:
+            where.append("e.plover = ?")
+            params.append(plover.upper())
+        sql = f"""SELECT e.doc, e.id, e.date, e.source_code, e.source_name, e.target_code, e.target_name,
+                e.cameo, e.plover, e.plover_mode, e.goldstein, e.quad_class, e.modality, e.voice,
+                e.span_start, e.span_end,
+                substr(json_extract_string(d.record, '$.document.text'), e.span_start + 1,
+                       e.span_end - e.span_start) AS evidence, e.rule
+            FROM events e JOIN documents d ON d.id = e.doc {_where(where)} ORDER BY e.date, e.doc, e.id"""
+        return self.connection.execute(sql, params).df()
+
+    def statements(self, speaker: str | None = None, q: str | None = None, since: str | None = None,
+                   until: str | None = None):
+        """Statements with their speaker, content and spans."""
+        where, params = _window("d.published", since, until)
+        if speaker:
+            where.append("(s.speaker_code LIKE ? OR s.speaker_name ILIKE ?)")
+            params += [speaker.upper() + "%", f"%{speaker}%"]
+        if q:
+            where.append("s.content ILIKE ?")
+            params.append(f"%{q}%")
+        sql = f"""SELECT s.doc, s.id, d.published, s.speaker_name, s.speaker_code, s.cue, s.direct, s.content,
+                s.content_start, s.content_end FROM statements s JOIN documents d ON d.id = s.doc
+            {_where(where)} ORDER BY d.published, s.doc, s.id"""
+        return self.connection.execute(sql, params).df()
+
+
+def _window(column: str, since: str | None, until: str | None) -> tuple[list[str], list]:
+    where, params = [], []
+    if since:
+        where.append(f"{column} >= ?")
+        params.append(since)
+    if until:
+        where.append(f"{column} <= ?")
+        params.append(until)
+    return where, params
+
+
+def _where(clauses: list[str]) -> str:
+    return ("WHERE " + " AND ".join(clauses)) if clauses else ""
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]

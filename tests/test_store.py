@@ -1,0 +1,125 @@
+"""The corpus store (DuckDB): ingest is idempotent and reports bad inputs without stopping,
+`show` gives what `analyze` gives, queries filter by prefix codes and trace every row to
+its text, and a locked or corrupt database is a coded error that changes nothing."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from communique.store import Store
+
+from conftest import ROOT, run_cli
+
+ARTICLE = ROOT / "examples" / "flash-readout.txt"
+RECORDS = [
+    {"id": "a", "text": "Japan imposed sanctions on North Korea on Monday.", "published": "2024-05-02"},
+    {"id": "b", "text": "The United States and Jordan signed a free-trade agreement on Tuesday.", "published": "2024-05-03"},
+    {"id": "c", "text": "Jordan and the United States held talks in Amman.", "published": "2024-05-04"},
+]
+
+
+def batch(path: Path, records=RECORDS, extra_lines: tuple[str, ...] = ()) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records) + "".join(line + "\n" for line in extra_lines))
+    return path
+
+
+def test_ingest_is_idempotent_and_reports_bad_records(tmp_path):
+    db, source = tmp_path / "c.duckdb", batch(tmp_path / "in.jsonl", extra_lines=("{not json",))
+    first = run_cli("ingest", str(source), "--db", str(db))
+    assert first.returncode == 0, first.stderr
+    assert "3 new, 0 already stored, 1 errors" in first.stderr and "C106" in first.stderr
+    second = run_cli("ingest", str(source), str(tmp_path / "missing.txt"), "--db", str(db))
+    assert "0 new, 3 already stored, 2 errors" in second.stderr and "C101" in second.stderr
+    with Store(db, read_only=True) as store:
+        assert len(store.documents()) == 3
+
+
+def test_the_same_text_twice_in_one_batch_is_stored_once(tmp_path):
+    db = tmp_path / "c.duckdb"
+    source = batch(tmp_path / "in.jsonl", [RECORDS[0], {**RECORDS[0], "id": "copy"}])
+    result = run_cli("ingest", str(source), "--db", str(db))
+    assert "1 new, 1 already stored" in result.stderr
+
+
+def test_show_prints_what_analyze_prints(tmp_path):
+    db = tmp_path / "c.duckdb"
+    assert run_cli("ingest", str(ARTICLE), "--db", str(db), "--published", "2024-03-14").returncode == 0
+    analysed = run_cli("analyze", str(ARTICLE), "--published", "2024-03-14")
+    with Store(db, read_only=True) as store:
+        doc_id = store.documents().id[0]
+    shown = run_cli("show", doc_id, "--db", str(db))
+    assert shown.returncode == 0 and shown.stdout == analysed.stdout
+    assert run_cli("show", "nothing-here", "--db", str(db)).returncode == 1
+
+
+def test_events_by_prefix_and_dyad_both_ways_traced_to_the_text(tmp_path):
+    db = tmp_path / "c.duckdb"
+    with Store(db) as store:
+        from communique.analyze import analyze_text
+        store.add([analyze_text(r["text"], r["id"], published=r["published"]) for r in RECORDS])
+        dyad = store.events(dyad=("USA", "JOR"))
+        assert {("USA", "JOR"), ("JOR", "USA")} <= set(zip(dyad.source_code, dyad.target_code))
+        sanctions = store.events(source="JP", code="16")
+        assert list(sanctions.target_code) == ["PRK"] and list(sanctions.plover) == ["SANCTION"]
+        assert store.events(dyad=("USA", "JOR"), until="2024-05-03").date.max() <= "2024-05-03"
+        for row in store.events().itertuples():  # every row leads back to its passage
+            text = store.record(row.doc)["document"]["text"]
+            assert text[row.span_start:row.span_end] == row.evidence
+    listed = run_cli("events", "--db", str(db), "--dyad", "USA:JOR", "--format", "jsonl")
+    assert listed.returncode == 0 and all(json.loads(line)["doc"] for line in listed.stdout.splitlines())
+    assert run_cli("events", "--db", str(db), "--dyad", "USA").returncode == 2
+
+
+def test_reanalyze_only_what_another_version_stored(tmp_path):
+    db, source = tmp_path / "c.duckdb", batch(tmp_path / "in.jsonl", RECORDS[:2])
+    run_cli("ingest", str(source), "--db", str(db))
+    with Store(db) as store:
+        store.connection.execute("UPDATE documents SET pipeline = 'communique 0.0.1' WHERE input_id = 'a'")
+    assert "0 new, 2 already stored" in run_cli("ingest", str(source), "--db", str(db)).stderr
+    again = run_cli("ingest", str(source), "--db", str(db), "--reanalyze")
+    assert "0 new, 1 already stored, 0 errors (1 re-analysed)" in again.stderr
+    with Store(db, read_only=True) as store:
+        assert len(store.documents()) == 2
+
+
+def test_a_corrupt_database_is_c301_and_left_as_it_was(tmp_path):
+    db = tmp_path / "bad.duckdb"
+    db.write_bytes(b"this is not a database" * 100)
+    before = db.read_bytes()
+    result = run_cli("ingest", str(batch(tmp_path / "in.jsonl")), "--db", str(db))
+    assert result.returncode == 1 and "C301" in result.stderr
+    assert db.read_bytes() == before
+
+
+def test_a_database_another_process_writes_is_c302(tmp_path):
+    db = tmp_path / "c.duckdb"
+    Store(db).close()
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import sys, time, duckdb
+        connection = duckdb.connect({str(db)!r})
+        print("ready", flush=True)
+        sys.stdin.readline()
+    """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        result = run_cli("ingest", str(batch(tmp_path / "in.jsonl")), "--db", str(db))
+        assert result.returncode == 1 and "C302" in result.stderr
+    finally:
+        holder.communicate("\n", timeout=30)
+    with Store(db, read_only=True) as store:
+        assert len(store.documents()) == 0
+
+
+def test_documents_filters_and_formats(tmp_path):
+    db = tmp_path / "c.duckdb"
+    run_cli("ingest", str(batch(tmp_path / "in.jsonl")), "--db", str(db))
+    by_actor = run_cli("documents", "--db", str(db), "--actor", "PRK", "--format", "csv")
+    lines = by_actor.stdout.strip().splitlines()
+    assert lines[0].startswith("id,input_id,title,published") and len(lines) == 2 and ",a," in lines[1]
+    assert "(none)" in run_cli("documents", "--db", str(db), "--since", "2025-01-01").stdout
+    assert run_cli("documents", "--db", str(tmp_path / "absent.duckdb")).returncode == 1
