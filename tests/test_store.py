@@ -122,3 +122,25 @@ def test_documents_filters_and_formats(tmp_path):
     assert lines[0].startswith("id,input_id,title,published") and len(lines) == 2 and ",a," in lines[1]
     assert "(none)" in run_cli("documents", "--db", str(db), "--since", "2025-01-01").stdout
     assert run_cli("documents", "--db", str(tmp_path / "absent.duckdb")).returncode == 1
+
+
+def test_kill_9_mid_ingest_then_the_same_command_stores_every_input_once(tmp_path):
+    import os
+    import signal
+    import time
+
+    records = [{"id": f"r{i}", "text": f"Country {i} talks: Japan imposed sanctions on North Korea on day {i}.",
+                "published": "2024-05-02"} for i in range(40)]
+    db, source = tmp_path / "c.duckdb", batch(tmp_path / "in.jsonl", records)
+    command = [str(Path(sys.executable).with_name("communique")), "ingest", str(source), "--db", str(db),
+               "--batch-size", "2"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(6)  # the pipeline loaded, some batches committed, one in hand
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+    again = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stderr
+    with Store(db, read_only=True) as store:
+        stored = store.documents()
+        assert sorted(stored.input_id) == sorted(r["id"] for r in records)  # each once, none lost
+        assert stored.id.is_unique
