@@ -144,3 +144,21 @@ def test_kill_9_mid_ingest_then_the_same_command_stores_every_input_once(tmp_pat
         stored = store.documents()
         assert sorted(stored.input_id) == sorted(r["id"] for r in records)  # each once, none lost
         assert stored.id.is_unique
+
+
+def test_aggregate_and_timeline(tmp_path):
+    from communique.analyze import analyze_text
+    texts = [("x1", "Japan imposed sanctions on North Korea.", "2024-05-02"),
+             ("x2", "Japan again imposed sanctions on North Korea, officials said.", "2024-05-02"),
+             ("x3", "North Korea condemned Japan.", "2024-05-20")]
+    with Store(tmp_path / "c.duckdb") as store:
+        store.add([analyze_text(text, doc_id, published=day) for doc_id, text, day in texts])
+        rows = store.events(source="JPN", target="PRK", code="16", aggregate=True)
+        assert list(rows.mentions) == [2] and list(rows.articles) == [2] and str(rows.day[0])[:10] == "2024-05-02"
+        weekly = store.timeline("JPN", "PRK", by="week")
+        assert list(weekly["JPN->PRK"]) == [2, 0] and list(weekly["PRK->JPN"]) == [0, 1]
+        assert list(weekly.total) == [2, 1]
+        tone = store.timeline("JPN", "PRK", by="month", measure="goldstein")
+        assert len(tone) == 1 and tone.total[0] < 0  # sanctions and a condemnation: hostile
+    shown = run_cli("timeline", "JPN", "PRK", "--db", str(tmp_path / "c.duckdb"), "--by", "month", "--format", "csv")
+    assert shown.returncode == 0 and shown.stdout.splitlines()[0] == "period,JPN->PRK,PRK->JPN,total"

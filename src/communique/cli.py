@@ -277,6 +277,8 @@ def events(
     plover: Optional[str] = typer.Option(None, "--plover", help="PLOVER type."),
     since: Optional[str] = typer.Option(None, "--since", help="On or after YYYY-MM-DD."),
     until: Optional[str] = typer.Option(None, "--until", help="On or before YYYY-MM-DD."),
+    aggregate: bool = typer.Option(False, "--aggregate", help="One row per day, source, target and code: "
+                                   "mentions, sources and articles, as GDELT counts them."),
     output_format: TableFormat = typer.Option(TableFormat.table, "--format"),
 ) -> None:
     """Stored events, each with its document and evidence span."""
@@ -288,7 +290,34 @@ def events(
         pair = (sides[0], sides[1])
     with _open_store(_db_config(db), read_only=True) as store:
         _print_frame(store.events(source=source, target=target, dyad=pair, code=code, plover=plover,
-                                  since=_day(since), until=_day(until)), output_format)
+                                  since=_day(since), until=_day(until), aggregate=aggregate), output_format)
+
+
+class Period(str, Enum):
+    day = "day"
+    week = "week"
+    month = "month"
+
+
+class Measure(str, Enum):
+    count = "count"
+    goldstein = "goldstein"
+
+
+@app.command()
+def timeline(
+    a: str = typer.Argument(..., help="An actor code (prefix)."),
+    b: str = typer.Argument(..., help="Another actor code (prefix)."),
+    db: Optional[str] = typer.Option(None, "--db", help=_help("db")),
+    by: Period = typer.Option(Period.week, "--by"),
+    measure: Measure = typer.Option(Measure.count, "--measure"),
+    since: Optional[str] = typer.Option(None, "--since", help="On or after YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, "--until", help="On or before YYYY-MM-DD."),
+    output_format: TableFormat = typer.Option(TableFormat.table, "--format"),
+) -> None:
+    """Events between A and B per period, both directions and their sum (count or mean Goldstein)."""
+    with _open_store(_db_config(db), read_only=True) as store:
+        _print_frame(store.timeline(a, b, by.value, measure.value, _day(since), _day(until)), output_format)
 
 
 @app.command()

@@ -27,6 +27,9 @@ from ..resources import data_path
 from . import schema
 
 DEFAULT_DB = "communique.duckdb"
+# An event's day: its date's first ten characters when they are one ("2024-03-14T09:00+09:00"),
+# else none (a week or a season: no day to count it on).
+DAY = "TRY_CAST(substr(e.date, 1, 10) AS DATE)"
 
 
 def pipeline_version() -> str:
@@ -161,10 +164,47 @@ class Store:
 
     def events(self, source: str | None = None, target: str | None = None, dyad: tuple[str, str] | None = None,
                code: str | None = None, plover: str | None = None, since: str | None = None,
-               until: str | None = None):
+               until: str | None = None, aggregate: bool = False):
         """Events with their document, date, codes, dyad and evidence span. An actor code
         matches by prefix ("RUS" matches "RUSGOV"); ``dyad`` is both directions; ``code``
-        is a CAMEO prefix ("19" is every assault)."""
+        is a CAMEO prefix ("19" is every assault). ``aggregate``: one row per day, source,
+        target and code with the number of mentions, sources and articles, as GDELT
+        counts them."""
+        where, params = self._event_filters(source, target, dyad, code, plover, since, until)
+        if aggregate:
+            sql = f"""SELECT {DAY} AS day, e.source_code, e.target_code, e.cameo, any_value(e.plover) AS plover,
+                    avg(e.goldstein) AS goldstein, count(*) AS mentions,
+                    count(DISTINCT coalesce(regexp_extract(d.url, '^[a-z]+://([^/]+)', 1), d.source)) AS sources,
+                    count(DISTINCT e.doc) AS articles
+                FROM events e JOIN documents d ON d.id = e.doc {_where(where)}
+                GROUP BY ALL ORDER BY day, e.source_code, e.target_code, e.cameo"""
+            return self.connection.execute(sql, params).df()
+        sql = f"""SELECT e.doc, e.id, e.date, e.source_code, e.source_name, e.target_code, e.target_name,
+                e.cameo, e.plover, e.plover_mode, e.goldstein, e.quad_class, e.modality, e.voice,
+                e.span_start, e.span_end,
+                substr(json_extract_string(d.record, '$.document.text'), e.span_start + 1,
+                       e.span_end - e.span_start) AS evidence, e.rule
+            FROM events e JOIN documents d ON d.id = e.doc {_where(where)} ORDER BY e.date, e.doc, e.id"""
+        return self.connection.execute(sql, params).df()
+
+    def timeline(self, a: str, b: str, by: str = "week", measure: str = "count", since: str | None = None,
+                 until: str | None = None):
+        """Per period (day, week or month): A -> B, B -> A and both, as event counts or
+        mean Goldstein scores; periods with no events are left out."""
+        if by not in ("day", "week", "month") or measure not in ("count", "goldstein"):
+            raise ValueError(f"by must be day, week or month and measure count or goldstein, got {by!r}, {measure!r}")
+        where, params = self._event_filters(None, None, (a, b), None, None, since, until)
+        value = "count(*)" if measure == "count" else "avg(e.goldstein)"
+        a_to_b = "e.source_code LIKE ? AND e.target_code LIKE ?"
+        sql = f"""SELECT date_trunc('{by}', {DAY}) AS period,
+                {value} FILTER (WHERE {a_to_b}) AS a_to_b, {value} FILTER (WHERE NOT ({a_to_b})) AS b_to_a,
+                {value} AS total
+            FROM events e {_where(where + [f"{DAY} IS NOT NULL"])} GROUP BY period ORDER BY period"""
+        pattern = [a.upper() + "%", b.upper() + "%"]
+        frame = self.connection.execute(sql, pattern + pattern + params).df()
+        return frame.rename(columns={"a_to_b": f"{a.upper()}->{b.upper()}", "b_to_a": f"{b.upper()}->{a.upper()}"})
+
+    def _event_filters(self, source, target, dyad, code, plover, since, until) -> tuple[list[str], list]:
         where, params = _window("e.date", since, until)
         if source:
             where.append("e.source_code LIKE ?")
@@ -182,13 +222,7 @@ class Store:
         if plover:
             where.append("e.plover = ?")
             params.append(plover.upper())
-        sql = f"""SELECT e.doc, e.id, e.date, e.source_code, e.source_name, e.target_code, e.target_name,
-                e.cameo, e.plover, e.plover_mode, e.goldstein, e.quad_class, e.modality, e.voice,
-                e.span_start, e.span_end,
-                substr(json_extract_string(d.record, '$.document.text'), e.span_start + 1,
-                       e.span_end - e.span_start) AS evidence, e.rule
-            FROM events e JOIN documents d ON d.id = e.doc {_where(where)} ORDER BY e.date, e.doc, e.id"""
-        return self.connection.execute(sql, params).df()
+        return where, params
 
     def statements(self, speaker: str | None = None, q: str | None = None, since: str | None = None,
                    until: str | None = None):
