@@ -162,3 +162,21 @@ def test_aggregate_and_timeline(tmp_path):
         assert len(tone) == 1 and tone.total[0] < 0  # sanctions and a condemnation: hostile
     shown = run_cli("timeline", "JPN", "PRK", "--db", str(tmp_path / "c.duckdb"), "--by", "month", "--format", "csv")
     assert shown.returncode == 0 and shown.stdout.splitlines()[0] == "period,JPN->PRK,PRK->JPN,total"
+
+
+def test_export_records_tables_and_plover(tmp_path):
+    import duckdb
+    db = tmp_path / "c.duckdb"
+    run_cli("ingest", str(batch(tmp_path / "in.jsonl")), "--db", str(db))
+    assert run_cli("export", "--db", str(db), "--format", "jsonl", "--out", str(tmp_path / "r.jsonl")).returncode == 0
+    records = [json.loads(line) for line in (tmp_path / "r.jsonl").read_text().splitlines()]
+    assert sorted(r["document"]["id"] for r in records) == ["a", "b", "c"]
+    assert run_cli("export", "--db", str(db), "--format", "parquet", "--out", str(tmp_path / "pq")).returncode == 0
+    events = sum(len(r["events"]) for r in records)
+    assert duckdb.sql(f"SELECT count(*) FROM '{tmp_path / 'pq' / 'events.parquet'}'").fetchall()[0][0] == events
+    run_cli("export", "--db", str(db), "--format", "plover", "--out", str(tmp_path / "p.jsonl"))
+    plover = [json.loads(line) for line in (tmp_path / "p.jsonl").read_text().splitlines()]
+    assert len(plover) == events and any(p["event_type"] == "SANCTION" and p["source"]["code"] == "JPN"
+                                         and p["target"]["code"] == "PRK" for p in plover)
+    bad = run_cli("export", "--db", str(db), "--format", "jsonl", "--out", str(tmp_path / "no" / "such" / "r.jsonl"))
+    assert bad.returncode == 1 and "C113" in bad.stderr

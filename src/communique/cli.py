@@ -293,6 +293,31 @@ def events(
                                   since=_day(since), until=_day(until), aggregate=aggregate), output_format)
 
 
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+    plover = "plover"
+
+
+@app.command("export")
+def export_store(
+    output_format: ExportFormat = typer.Option(..., "--format", help="jsonl (records), csv or parquet (a folder, "
+                                               "a file per table), plover (one event a line)."),
+    out: Path = typer.Option(..., "--out", help="The file (jsonl, plover) or folder (csv, parquet) to write."),
+    db: Optional[str] = typer.Option(None, "--db", help=_help("db")),
+) -> None:
+    """Write the store out as records, tables or PLOVER event records."""
+    from .store import export
+
+    with _open_store(_db_config(db), read_only=True) as store:
+        try:
+            count = export(store, output_format.value, out)
+        except OSError as exc:
+            raise CommuniqueError("C113", path=str(out), reason=exc.strerror or str(exc)) from None
+    _say(f"{count:,} {'rows' if output_format.value in ('csv', 'parquet') else 'lines'} written to {printable_path(out)}")
+
+
 class Period(str, Enum):
     day = "day"
     week = "week"

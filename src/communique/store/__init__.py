@@ -240,6 +240,70 @@ class Store:
         return self.connection.execute(sql, params).df()
 
 
+EXPORT_TABLES = ("documents", *schema.ITEM_TABLES)
+
+
+def export(store: Store, output_format: str, out: Path) -> int:
+    """Write the store out; returns how many rows (records for jsonl, events for plover).
+
+    - ``jsonl``: one communique/1 record a line (the file ``out``);
+    - ``csv`` and ``parquet``: one file per table in the folder ``out`` (documents without
+      their record column, actors, events, statements), through DuckDB's own writers;
+    - ``plover``: PLOVER/POLECAT-style JSON records, one event a line: type, mode,
+      context, source and target actors with codes, the evidence text, date, document id.
+    """
+    connection = store.connection
+    if output_format in ("csv", "parquet"):
+        out.mkdir(parents=True, exist_ok=True)
+        total = 0
+        for table in EXPORT_TABLES:
+            columns = "* EXCLUDE (record)" if table == "documents" else "*"
+            target = out / f"{table}.{output_format}"
+            options = "FORMAT PARQUET" if output_format == "parquet" else "FORMAT CSV, HEADER"
+            connection.execute(f"COPY (SELECT {columns} FROM {table} ORDER BY ALL) TO '{_quoted(target)}' ({options})")
+            total += connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        return total
+    rows = connection.execute("SELECT record FROM documents ORDER BY id").fetchall()
+    written = 0
+    with open(out, "w", encoding="utf-8") as handle:
+        for (text,) in rows:
+            record = json.loads(text)
+            if output_format == "jsonl":
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+                written += 1
+                continue
+            for line in plover_records(record):
+                handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+                written += 1
+    return written
+
+
+def plover_records(record: dict) -> list[dict]:
+    """A record's events as PLOVER/POLECAT-style records."""
+    document, text = record["document"], record["document"]["text"]
+    actors = {a["id"]: a for a in record.get("actors") or []}
+
+    def side(actor_id):
+        actor = actors.get(actor_id)
+        if actor is None:
+            return None
+        return {"text": actor.get("name"), "code": actor.get("code") or actor.get("country"),
+                "country": actor.get("country"), "kind": actor.get("kind")}
+    out = []
+    for event in record.get("events") or []:
+        start, end = event["evidence"]
+        out.append({"id": f"{document['id']}:{event['id']}", "doc": document["id"], "date": event.get("date"),
+                    "event_type": event.get("plover"), "mode": event.get("plover_mode"), "context": [],
+                    "cameo": event["cameo"], "modality": event.get("modality"),
+                    "source": side(event.get("source")), "target": side(event.get("target")),
+                    "text": text[start:end], "span": [start, end], "url": document.get("url")})
+    return out
+
+
+def _quoted(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
 def _window(column: str, since: str | None, until: str | None) -> tuple[list[str], list]:
     where, params = [], []
     if since:
