@@ -180,3 +180,23 @@ def test_export_records_tables_and_plover(tmp_path):
                                          and p["target"]["code"] == "PRK" for p in plover)
     bad = run_cli("export", "--db", str(db), "--format", "jsonl", "--out", str(tmp_path / "no" / "such" / "r.jsonl"))
     assert bad.returncode == 1 and "C113" in bad.stderr
+
+
+def test_timeline_plot_is_a_self_contained_svg(tmp_path):
+    import xml.etree.ElementTree as ElementTree
+
+    from communique.brief.chart import svg_timeline
+    from communique.analyze import analyze_text
+    with Store(tmp_path / "c.duckdb") as store:
+        store.add([analyze_text("Japan imposed sanctions on North Korea.", "x", published="2024-05-02"),
+                   analyze_text("North Korea condemned Japan.", "y", published="2024-05-20")])
+    chart = tmp_path / "t.svg"
+    result = run_cli("timeline", "JPN", "PRK", "--db", str(tmp_path / "c.duckdb"), "--plot", str(chart))
+    assert result.returncode == 0, result.stderr
+    svg = ElementTree.parse(chart).getroot()
+    texts = {t.text for t in svg.iter("{http://www.w3.org/2000/svg}text")}
+    assert {"JPN->PRK", "PRK->JPN", "total"} <= texts and len(list(svg.iter("{http://www.w3.org/2000/svg}circle"))) >= 4
+    hostile = svg_timeline(["<b>"], {"<script>alert(1)</script>": [1.0]}, "<img src=x onerror=alert(1)>")
+    assert "<script" not in hostile and "<img" not in hostile and "&lt;script&gt;" in hostile
+    assert run_cli("timeline", "JPN", "PRK", "--db", str(tmp_path / "c.duckdb"), "--plot",
+                   str(tmp_path / "t.png")).returncode == 2

@@ -339,10 +339,27 @@ def timeline(
     since: Optional[str] = typer.Option(None, "--since", help="On or after YYYY-MM-DD."),
     until: Optional[str] = typer.Option(None, "--until", help="On or before YYYY-MM-DD."),
     output_format: TableFormat = typer.Option(TableFormat.table, "--format"),
+    plot: Optional[Path] = typer.Option(None, "--plot", help="Also draw the chart to this .svg file."),
 ) -> None:
     """Events between A and B per period, both directions and their sum (count or mean Goldstein)."""
+    if plot is not None and plot.suffix.lower() != ".svg":
+        _fail(f"--plot draws SVG: give a file ending in .svg, got {printable_path(plot)}", usage=True)
     with _open_store(_db_config(db), read_only=True) as store:
-        _print_frame(store.timeline(a, b, by.value, measure.value, _day(since), _day(until)), output_format)
+        frame = store.timeline(a, b, by.value, measure.value, _day(since), _day(until))
+    _print_frame(frame, output_format)
+    if plot is not None:
+        from .brief.chart import svg_timeline
+
+        series = {name: [None if v != v else float(v) for v in frame[name]] for name in frame.columns[1:]}
+        title = f"{a.upper()} and {b.upper()}: events per {by.value}" + (
+            " (mean Goldstein)" if measure is Measure.goldstein else "")
+        sink = AtomicOutput(plot)  # the chart appears whole or not at all
+        try:
+            sink.write(svg_timeline([str(p)[:10] for p in frame.period], series, title))
+            sink.commit()
+        except BaseException:
+            sink.discard()
+            raise
 
 
 @app.command()
