@@ -12,7 +12,7 @@ from pathlib import Path
 
 from communique.store import Store
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_cli, shared_path
 
 ARTICLE = ROOT / "examples" / "flash-readout.txt"
 RECORDS = [
@@ -200,3 +200,39 @@ def test_timeline_plot_is_a_self_contained_svg(tmp_path):
     assert "<script" not in hostile and "<img" not in hostile and "&lt;script&gt;" in hostile
     assert run_cli("timeline", "JPN", "PRK", "--db", str(tmp_path / "c.duckdb"), "--plot",
                    str(tmp_path / "t.png")).returncode == 2
+
+
+def _bare_record(doc_id: str, text: str) -> dict:
+    import hashlib
+    return {"schema": "communique/1", "document": {"id": doc_id, "text": text, "published": "2020-01-01",
+                                                   "sha256": hashlib.sha256(text.encode()).hexdigest()},
+            "actors": [], "events": [], "statements": []}
+
+
+def near_copies(texts: list[str]) -> list[str]:
+    """A syndicated or re-crawled copy of each text: a new footer, a headline tag, or the
+    last paragraph cut, in turn."""
+    copies = []
+    for i, text in enumerate(texts):
+        paragraphs = text.split("\n\n")
+        if i % 3 == 0:
+            copies.append(text + "\n\nShare this article. Follow us for more news. (c) 2020 Example Wire.")
+        elif i % 3 == 1:
+            copies.append("UPDATE: " + text.replace(" said ", " told reporters ", 1))
+        else:
+            copies.append("\n\n".join(paragraphs[:-1]) if len(paragraphs) > 2 else text + " Reporting by staff.")
+    return copies
+
+
+def test_near_duplicates_share_a_story_and_distinct_articles_do_not(tmp_path):
+    import gzip
+    corpus = shared_path("corpus/news/wikinews_2019_2020.jsonl.gz")
+    texts = [json.loads(line)["text"] for line in gzip.open(corpus, "rt")][:60]
+    with Store(tmp_path / "c.duckdb") as store:
+        store.add([_bare_record(f"o{i}", t) for i, t in enumerate(texts)])
+        store.add([_bare_record(f"c{i}", t) for i, t in enumerate(near_copies(texts))])
+        rows = store.connection.execute("SELECT input_id, story FROM documents").fetchall()
+    story = dict(rows)
+    recall = sum(story[f"c{i}"] == story[f"o{i}"] for i in range(len(texts))) / len(texts)
+    originals = [story[f"o{i}"] for i in range(len(texts))]
+    assert recall >= 0.95 and len(set(originals)) == len(originals)  # no two articles merged

@@ -31,6 +31,13 @@ class Setting:
         return "COMMUNIQUE_" + self.name.upper()
 
 
+def _fraction(value) -> float:
+    number = float(value)
+    if not 0 < number <= 1:
+        raise ValueError("must be more than 0 and at most 1")
+    return number
+
+
 def _positive_int(value) -> int:
     number = int(value)
     if number < 1:
@@ -73,6 +80,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("actors", (), "Actor dictionaries of your own (YAML or CSV), merged over the built-ins; "
             "repeat the option, or separate paths with the OS path separator.", _paths),
     Setting("db", "communique.duckdb", "The corpus store: a DuckDB file (created on first use).", str),
+    Setting("story_threshold", 0.6, "Estimated Jaccard similarity (MinHash, word 5-grams) from which a stored "
+            "document joins a near-duplicate's story.", _fraction),
 )
 SETTING_BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -87,6 +96,7 @@ class Config:
     reference_date: str | None = SETTING_BY_NAME["reference_date"].default
     actors: tuple[str, ...] = SETTING_BY_NAME["actors"].default
     db: str = SETTING_BY_NAME["db"].default
+    story_threshold: float = SETTING_BY_NAME["story_threshold"].default
 
     def merged(self, **overrides) -> "Config":
         """A copy with the given values (None = keep) parsed and checked."""

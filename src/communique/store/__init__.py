@@ -24,7 +24,7 @@ from pathlib import Path
 from .. import __version__
 from ..errors import CommuniqueError
 from ..resources import data_path
-from . import schema
+from . import schema, stories
 
 DEFAULT_DB = "communique.duckdb"
 # An event's day: its date's first ten characters when they are one ("2024-03-14T09:00+09:00"),
@@ -54,10 +54,11 @@ def document_id(sha256: str) -> str:
 class Store:
     """A DuckDB corpus store at ``path`` (created on first use)."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False):
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False, story_threshold: float = 0.6):
         import duckdb  # here: reading records never needs the database library
 
         self.path = str(path)
+        self.story_threshold = story_threshold
         self._duckdb = duckdb
         if read_only and not Path(self.path).exists():
             raise CommuniqueError("C301", path=self.path, reason="there is no such file")
@@ -113,14 +114,17 @@ class Store:
                 if known and not replace:
                     continue
                 if known:
-                    for table in (*schema.ITEM_TABLES, "documents"):
+                    for table in (*schema.ITEM_TABLES, "story_bands", "documents"):
                         key = "id" if table == "documents" else "doc"
                         self.connection.execute(f"DELETE FROM {table} WHERE {key} = ?", [doc_id])
+                sig = stories.signature(document["text"])
+                keys = stories.bands(sig)
                 self.connection.execute(schema.insert_sql("documents", schema.DOCUMENT_COLUMNS), [
                     doc_id, document["sha256"], document.get("id"), document.get("url"), document.get("title"),
-                    document.get("published"), document.get("source"), None, pipeline_version(),
-                    dictionary_version(), datetime.now(timezone.utc).replace(tzinfo=None),
-                    json.dumps(record, ensure_ascii=False)])
+                    document.get("published"), document.get("source"), self._story(doc_id, sig, keys),
+                    pipeline_version(), dictionary_version(), datetime.now(timezone.utc).replace(tzinfo=None),
+                    json.dumps(record, ensure_ascii=False), stories.pack(sig)])
+                self.connection.executemany("INSERT INTO story_bands VALUES (?, ?)", [(k, doc_id) for k in keys])
                 for table, rows in schema.item_rows(doc_id, record).items():
                     if rows:
                         columns = {"actors": schema.ACTOR_COLUMNS, "events": schema.EVENT_COLUMNS,
@@ -135,6 +139,15 @@ class Store:
                 pass
             raise CommuniqueError("C303", path=self.path, reason=_first_line(exc)) from None
         return written
+
+    def _story(self, doc_id: str, sig: list[int], keys: list[str]) -> str:
+        """The story of the most similar stored near-duplicate, else a new one (the id)."""
+        candidates = self.connection.execute(
+            f"""SELECT d.id, d.story, d.signature FROM documents d WHERE d.id IN
+                (SELECT doc FROM story_bands WHERE band IN ({', '.join('?' for _ in keys)}))""", keys).fetchall()
+        best = max(((stories.similarity(sig, stories.unpack(blob)), story) for _, story, blob in candidates
+                    if blob is not None), default=(0.0, None))
+        return best[1] if best[1] is not None and best[0] >= self.story_threshold else doc_id
 
     # ------------------------------------------------------------------ reading
     def record(self, doc_id: str) -> dict:
@@ -168,12 +181,12 @@ class Store:
         """Events with their document, date, codes, dyad and evidence span. An actor code
         matches by prefix ("RUS" matches "RUSGOV"); ``dyad`` is both directions; ``code``
         is a CAMEO prefix ("19" is every assault). ``aggregate``: one row per day, source,
-        target and code with the number of mentions, sources and articles, as GDELT
-        counts them."""
+        target and code with the number of mentions (once per story: syndicated copies of
+        one story count once), sources (sites) and articles, as GDELT counts them."""
         where, params = self._event_filters(source, target, dyad, code, plover, since, until)
         if aggregate:
             sql = f"""SELECT {DAY} AS day, e.source_code, e.target_code, e.cameo, any_value(e.plover) AS plover,
-                    avg(e.goldstein) AS goldstein, count(*) AS mentions,
+                    avg(e.goldstein) AS goldstein, count(DISTINCT coalesce(d.story, d.id)) AS mentions,
                     count(DISTINCT coalesce(regexp_extract(d.url, '^[a-z]+://([^/]+)', 1), d.source)) AS sources,
                     count(DISTINCT e.doc) AS articles
                 FROM events e JOIN documents d ON d.id = e.doc {_where(where)}

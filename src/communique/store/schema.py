@@ -8,6 +8,8 @@ The tables:
   the cleaned text's sha256), the input's own id, the metadata, the pipeline and
   dictionary versions it was analysed with, and the whole record (JSON) that ``show``
   prints;
+- ``story_bands``: each document's MinHash band keys, to find its near-duplicates
+  (:mod:`.stories`); ``documents.story`` is the story a document belongs to;
 - ``actors``, ``events``, ``statements``: the record's items, flattened for queries,
   each with ``doc`` and its record id (``a1``, ``e3``, ``s2``); an event carries its
   source's and target's codes and names, so a dyad query needs no join.
@@ -21,7 +23,8 @@ TABLES = (
     """CREATE TABLE IF NOT EXISTS documents (
         id TEXT PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, input_id TEXT, url TEXT, title TEXT,
         published TEXT, source TEXT, story TEXT, pipeline TEXT NOT NULL, dictionaries TEXT NOT NULL,
-        stored TIMESTAMP NOT NULL, record TEXT NOT NULL)""",
+        stored TIMESTAMP NOT NULL, record TEXT NOT NULL, signature BLOB)""",
+    """CREATE TABLE IF NOT EXISTS story_bands (band TEXT NOT NULL, doc TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS actors (
         doc TEXT NOT NULL, id TEXT NOT NULL, name TEXT, code TEXT, country TEXT, kind TEXT, role TEXT,
         PRIMARY KEY (doc, id))""",
@@ -46,7 +49,7 @@ EVENT_COLUMNS = ("doc", "id", "date", "cameo", "plover", "plover_mode", "goldste
 STATEMENT_COLUMNS = ("doc", "id", "speaker", "speaker_code", "speaker_name", "cue", "direct", "content_start",
                      "content_end", "content", "span_start", "span_end")
 DOCUMENT_COLUMNS = ("id", "sha256", "input_id", "url", "title", "published", "source", "story", "pipeline",
-                    "dictionaries", "stored", "record")
+                    "dictionaries", "stored", "record", "signature")
 
 
 def insert_sql(table: str, columns: tuple[str, ...]) -> str:
