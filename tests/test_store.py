@@ -236,3 +236,15 @@ def test_near_duplicates_share_a_story_and_distinct_articles_do_not(tmp_path):
     recall = sum(story[f"c{i}"] == story[f"o{i}"] for i in range(len(texts))) / len(texts)
     originals = [story[f"o{i}"] for i in range(len(texts))]
     assert recall >= 0.95 and len(set(originals)) == len(originals)  # no two articles merged
+
+
+def test_syndicated_copies_count_once_per_story(tmp_path):
+    from communique.analyze import analyze_text
+    story = ("Japan imposed new sanctions on North Korea on Monday over its missile launches, the foreign "
+             "ministry in Tokyo said. The measures freeze the assets of four trading companies and ban port "
+             "calls by ships that visited North Korean ports, officials added.")
+    with Store(tmp_path / "c.duckdb") as store:
+        store.add([analyze_text(story, "wire", published="2024-05-06"),
+                   analyze_text(story + " Follow us for more news.", "site", published="2024-05-06")])
+        rows = store.events(source="JPN", target="PRK", code="16", aggregate=True)
+    assert list(rows.mentions) == [1] and list(rows.articles) == [2]
