@@ -248,3 +248,16 @@ def test_syndicated_copies_count_once_per_story(tmp_path):
                    analyze_text(story + " Follow us for more news.", "site", published="2024-05-06")])
         rows = store.events(source="JPN", target="PRK", code="16", aggregate=True)
     assert list(rows.mentions) == [1] and list(rows.articles) == [2]
+
+
+def test_ingest_in_two_workers_stores_what_one_process_stores(tmp_path):
+    records = [{"id": f"w{i}", "text": f"Japan imposed sanctions on North Korea {i} times, officials said in Tokyo.",
+                "published": "2024-05-02"} for i in range(12)]
+    source = batch(tmp_path / "in.jsonl", records)
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    assert run_cli("ingest", str(source), "--db", str(one), "--batch-size", "3").returncode == 0
+    result = run_cli("ingest", str(source), "--db", str(two), "--batch-size", "3", "--workers", "2")
+    assert result.returncode == 0 and "12 new, 0 already stored, 0 errors" in result.stderr
+    with Store(one, read_only=True) as a, Store(two, read_only=True) as b:
+        rows = "SELECT input_id, record FROM documents ORDER BY input_id"
+        assert a.connection.execute(rows).fetchall() == b.connection.execute(rows).fetchall()

@@ -225,13 +225,14 @@ def ingest(
     reanalyze: bool = typer.Option(False, "--reanalyze", help="Analyse again what an older pipeline or dictionary "
                                    "version stored."),
     batch_size: Optional[int] = typer.Option(None, "--batch-size", help=_help("batch_size")),
+    workers: Optional[int] = typer.Option(None, "--workers", help=_help("workers")),
     story_threshold: Optional[float] = typer.Option(None, "--story-threshold", help=_help("story_threshold")),
     config_file: Optional[Path] = typer.Option(None, "--config", help="TOML config file with a [communique] table."),
 ) -> None:
     """Analyse sources and store them in the corpus store (idempotent: what is stored is skipped)."""
     from .store.ingest import ingest as ingest_sources
 
-    config = _db_config(db, config_file, batch_size=batch_size, story_threshold=story_threshold)
+    config = _db_config(db, config_file, batch_size=batch_size, workers=workers, story_threshold=story_threshold)
     when = parse_published(published) if published else None
     with _open_store(config) as store:
         with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), console=stderr,

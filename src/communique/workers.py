@@ -34,9 +34,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Iterator
 
-from .analyze import analyze_lines, line_id
+from .analyze import analyze_documents, analyze_lines, line_id
 from .errors import CommuniqueError, error_object
 from .ingest.jsonl import InputLine
+from .record import Document
 from .nlp import check_model, load_pipeline
 from .settings import Config
 
@@ -48,11 +49,21 @@ PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 def analyze_in_workers(chunks: Iterator[list[InputLine]], config: Config,
                        published: str | None) -> Iterator[list[dict]]:
     """Output objects per chunk, in input order, from ``config.workers`` processes."""
+    yield from _in_workers(chunks, config, published, documents=False)
+
+
+def analyze_documents_in_workers(chunks: Iterator[list[Document]], config: Config) -> Iterator[list[dict]]:
+    """Records (or error objects) per chunk of Documents already read, in order, from
+    ``config.workers`` processes (``communique ingest``)."""
+    yield from _in_workers(chunks, config, None, documents=True)
+
+
+def _in_workers(chunks: Iterator[list], config: Config, published: str | None, documents: bool) -> Iterator[list[dict]]:
     check_model(config.model)
-    pool = _Pool(config, published)
+    pool = _Pool(config, published, documents)
     finished = False
     try:
-        in_flight: deque[tuple[list[InputLine], Future]] = deque()
+        in_flight: deque[tuple[list, Future]] = deque()
         for chunk in chunks:
             in_flight.append((chunk, pool.submit(chunk)))
             if len(in_flight) >= config.workers * CHUNKS_IN_FLIGHT_PER_WORKER:
@@ -67,8 +78,9 @@ def analyze_in_workers(chunks: Iterator[list[InputLine]], config: Config,
 class _Pool:
     """A ProcessPoolExecutor that is started again when a worker dies."""
 
-    def __init__(self, config: Config, published: str | None):
+    def __init__(self, config: Config, published: str | None, documents: bool = False):
         self.config, self.published = config, published
+        self.task = _worker_documents if documents else _worker_lines  # what a worker does with a chunk
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
@@ -76,9 +88,9 @@ class _Pool:
             return ProcessPoolExecutor(self.config.workers, mp_context=multiprocessing.get_context("spawn"),
                                        initializer=_worker_init, initargs=(self.config, os.getpid()))
 
-    def submit(self, chunk: list[InputLine]) -> Future:
+    def submit(self, chunk: list) -> Future:
         with _interrupts_held():  # workers are spawned on submit
-            return self.executor.submit(_worker_lines, chunk, self.published)
+            return self.executor.submit(self.task, chunk, self.published)
 
     def settle(self, in_flight: deque) -> list[dict]:
         """The first chunk's results; after a broken pool, the chunk is redone
@@ -94,7 +106,7 @@ class _Pool:
             in_flight[k] = (other, self.submit(other))
         return results
 
-    def _isolated(self, chunk: list[InputLine]) -> list[dict]:
+    def _isolated(self, chunk: list) -> list[dict]:
         """The chunk run with nothing else in the pool; if it breaks the pool, its
         lines one at a time, and a line that breaks it alone is error C111."""
         try:
@@ -103,10 +115,12 @@ class _Pool:
             self._restart()
         if len(chunk) > 1:
             return [result for line in chunk for result in self._isolated([line])]
-        [line] = chunk
-        died = CommuniqueError("C111", source=f"line {line.number}",
+        [item] = chunk
+        where, item_id = ((f"document {item.id!r}", item.id) if isinstance(item, Document)
+                          else (f"line {item.number}", line_id(item)))
+        died = CommuniqueError("C111", source=where,
                                reason="the worker process analysing it died (killed, or out of memory)")
-        return [error_object(line_id(line), died)]
+        return [error_object(item_id, died)]
 
     def _restart(self) -> None:
         self.close(kill=True)
@@ -157,6 +171,12 @@ def _worker_lines(chunk: list[InputLine], published: str | None) -> list[dict]:
     if _worker_error is not None:
         raise _worker_error
     return analyze_lines(chunk, _worker_config, published)
+
+
+def _worker_documents(chunk: list[Document], published: str | None) -> list[dict]:
+    if _worker_error is not None:
+        raise _worker_error
+    return analyze_documents(chunk, _worker_config)
 
 
 def _die_with_parent(parent_pid: int) -> None:

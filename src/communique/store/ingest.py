@@ -12,11 +12,12 @@ never stops the others.
 from __future__ import annotations
 
 import glob
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..analyze import process_documents
+from ..analyze import analyze_documents
 from ..errors import CommuniqueError, error_object
 from ..ingest import document_from_file, document_from_record
 from ..ingest.jsonl import read_lines
@@ -95,26 +96,53 @@ def _jsonl_documents(path: Path, config: Config, published: str | None) -> Itera
 
 def ingest(sources: list[str], store: Store, config: Config, published: str | None = None,
            reanalyze: bool = False, progress: Callable[[int], None] | None = None) -> IngestReport:
-    """Clean, skip what is stored, analyse and store, a batch (one transaction) at a time."""
+    """Clean, skip what is stored, analyse (in ``config.workers`` processes) and store, a
+    batch (one transaction) at a time."""
     report = IngestReport()
-    batch: list[Document] = []
-    for item in documents_from(sources, config, published):
-        if isinstance(item, dict):
-            report.errors.append(item)
-            if progress:
-                progress(1)
-            continue
-        batch.append(item)
-        if len(batch) >= config.batch_size:
-            _store_batch(batch, store, config, reanalyze, report, progress)
-            batch = []
-    if batch:
-        _store_batch(batch, store, config, reanalyze, report, progress)
+    pending: deque[tuple[list[Document], dict[str, str]]] = deque()  # chunks handed to the analysis
+
+    def chunks() -> Iterator[list[Document]]:
+        batch: list[Document] = []
+        for item in documents_from(sources, config, published):
+            if isinstance(item, dict):
+                report.errors.append(item)
+                if progress:
+                    progress(1)
+                continue
+            batch.append(item)
+            if len(batch) >= config.batch_size:
+                yield from _unstored(batch, store, reanalyze, report, pending, progress)
+                batch = []
+        if batch:
+            yield from _unstored(batch, store, reanalyze, report, pending, progress)
+
+    if config.workers > 1:
+        from ..workers import analyze_documents_in_workers
+        results = analyze_documents_in_workers(chunks(), config)
+    else:
+        results = (analyze_documents(chunk, config) for chunk in chunks())
+    for analysed in results:
+        todo, known = pending.popleft()
+        records = []
+        for result in analysed:
+            if "error" in result:
+                report.errors.append(result)
+            else:
+                records.append(result)
+        replaced = sum(1 for r in records if r["document"]["sha256"] in known)
+        written = store.add(records, replace=reanalyze)
+        report.reanalysed += replaced
+        report.new += written - replaced
+        report.already += len(records) - written  # the same text in two chunks in flight: stored once
+        if progress:
+            progress(len(todo))
     return report
 
 
-def _store_batch(batch: list[Document], store: Store, config: Config, reanalyze: bool, report: IngestReport,
-                 progress: Callable[[int], None] | None) -> None:
+def _unstored(batch: list[Document], store: Store, reanalyze: bool, report: IngestReport,
+              pending: deque, progress: Callable[[int], None] | None) -> Iterator[list[Document]]:
+    """The batch without what the store holds (analysed by this version, unless
+    ``reanalyze``); yielded (and remembered in ``pending``) when anything is left."""
     known = store.stored(d.sha256 for d in batch)
     current = store.current()
     todo, seen = [], set(known)
@@ -122,17 +150,10 @@ def _store_batch(batch: list[Document], store: Store, config: Config, reanalyze:
         if document.sha256 in seen and not (reanalyze and known.get(document.sha256) not in (None, current)):
             report.already += 1
             continue
-        seen.add(document.sha256)  # the same text twice in one batch: stored once
+        seen.add(document.sha256)  # the same text twice in one batch: analysed and stored once
         todo.append(document)
-    records = []
-    for document, result in zip(todo, process_documents(todo, config)):
-        if isinstance(result, Exception):
-            report.errors.append(error_object(document.id, result))
-        else:
-            records.append(result.to_dict())
-    replaced = sum(1 for r in records if r["document"]["sha256"] in known)
-    written = store.add(records, replace=reanalyze)
-    report.reanalysed += replaced
-    report.new += written - replaced
     if progress:
-        progress(len(batch))
+        progress(len(batch) - len(todo))
+    if todo:
+        pending.append((todo, known))
+        yield todo
