@@ -261,3 +261,17 @@ def test_ingest_in_two_workers_stores_what_one_process_stores(tmp_path):
     with Store(one, read_only=True) as a, Store(two, read_only=True) as b:
         rows = "SELECT input_id, record FROM documents ORDER BY input_id"
         assert a.connection.execute(rows).fetchall() == b.connection.execute(rows).fetchall()
+
+
+def test_gdelt_export_has_the_61_columns_in_order(tmp_path):
+    from communique.store import GDELT_COLUMNS
+    db = tmp_path / "c.duckdb"
+    run_cli("ingest", str(batch(tmp_path / "in.jsonl")), "--db", str(db))
+    assert run_cli("export", "--db", str(db), "--format", "gdelt", "--out", str(tmp_path / "g.tsv")).returncode == 0
+    rows = [line.split("\t") for line in (tmp_path / "g.tsv").read_text().splitlines()]
+    assert rows and all(len(row) == 61 == len(GDELT_COLUMNS) for row in rows)
+    assert GDELT_COLUMNS[26] == "EventCode" and GDELT_COLUMNS[-1] == "SOURCEURL"
+    by_name = [dict(zip(GDELT_COLUMNS, row)) for row in rows]
+    sanction = next(r for r in by_name if r["Actor1Code"] == "JPN" and r["EventRootCode"] == "16")
+    assert sanction["Actor2CountryCode"] == "PRK" and sanction["Day"] == "20240429" and sanction["QuadClass"] == "4"
+    assert len({r["GlobalEventID"] for r in by_name}) == len(rows)

@@ -300,12 +300,14 @@ class ExportFormat(str, Enum):
     csv = "csv"
     parquet = "parquet"
     plover = "plover"
+    gdelt = "gdelt"
 
 
 @app.command("export")
 def export_store(
     output_format: ExportFormat = typer.Option(..., "--format", help="jsonl (records), csv or parquet (a folder, "
-                                               "a file per table), plover (one event a line)."),
+                                               "a file per table), plover (one event a line), gdelt "
+                                               "(the GDELT 2.0 event table, tab-separated)."),
     out: Path = typer.Option(..., "--out", help="The file (jsonl, plover) or folder (csv, parquet) to write."),
     db: Optional[str] = typer.Option(None, "--db", help=_help("db")),
 ) -> None:

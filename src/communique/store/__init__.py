@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from functools import lru_cache
@@ -27,6 +28,7 @@ from ..resources import data_path
 from . import schema, stories
 
 DEFAULT_DB = "communique.duckdb"
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # An event's day: its date's first ten characters when they are one ("2024-03-14T09:00+09:00"),
 # else none (a week or a season: no day to count it on).
 DAY = "TRY_CAST(substr(e.date, 1, 10) AS DATE)"
@@ -263,7 +265,9 @@ def export(store: Store, output_format: str, out: Path) -> int:
     - ``csv`` and ``parquet``: one file per table in the folder ``out`` (documents without
       their record column, actors, events, statements), through DuckDB's own writers;
     - ``plover``: PLOVER/POLECAT-style JSON records, one event a line: type, mode,
-      context, source and target actors with codes, the evidence text, date, document id.
+      context, source and target actors with codes, the evidence text, date, document id;
+    - ``gdelt``: the GDELT 2.0 event table, tab-separated, its 61 columns in order
+      (:data:`GDELT_COLUMNS`, mapping in :func:`gdelt_rows`).
     """
     connection = store.connection
     if output_format in ("csv", "parquet"):
@@ -276,11 +280,16 @@ def export(store: Store, output_format: str, out: Path) -> int:
             connection.execute(f"COPY (SELECT {columns} FROM {table} ORDER BY ALL) TO '{_quoted(target)}' ({options})")
             total += connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         return total
-    rows = connection.execute("SELECT record FROM documents ORDER BY id").fetchall()
+    rows = connection.execute("SELECT record, strftime(stored, '%Y%m%d%H%M%S') FROM documents ORDER BY id").fetchall()
     written = 0
     with open(out, "w", encoding="utf-8") as handle:
-        for (text,) in rows:
+        for text, stored in rows:
             record = json.loads(text)
+            if output_format == "gdelt":  # tab-separated, no header, as GDELT ships it
+                for row in gdelt_rows(record, stored, written + 1):
+                    handle.write("\t".join(value.replace("\t", " ").replace("\n", " ") for value in row) + "\n")
+                    written += 1
+                continue
             if output_format == "jsonl":
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
                 written += 1
@@ -289,6 +298,51 @@ def export(store: Store, output_format: str, out: Path) -> int:
                 handle.write(json.dumps(line, ensure_ascii=False) + "\n")
                 written += 1
     return written
+
+
+# The GDELT 2.0 event table's 61 columns, in order (GDELT 2.0 Event Codebook).
+_ACTOR_FIELDS = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
+                 "Type1Code", "Type2Code", "Type3Code")
+_GEO_FIELDS = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+GDELT_COLUMNS = ("GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
+                 *(f"Actor1{f}" for f in _ACTOR_FIELDS), *(f"Actor2{f}" for f in _ACTOR_FIELDS),
+                 "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+                 "NumMentions", "NumSources", "NumArticles", "AvgTone",
+                 *(f"Actor1Geo_{f}" for f in _GEO_FIELDS), *(f"Actor2Geo_{f}" for f in _GEO_FIELDS),
+                 *(f"ActionGeo_{f}" for f in _GEO_FIELDS), "DATEADDED", "SOURCEURL")
+
+
+def gdelt_rows(record: dict, stored: str, first_id: int) -> list[list[str]]:
+    """A record's events as GDELT 2.0 event rows. The mapping: Actor*Code is our CAMEO
+    actor code, Actor*CountryCode its country, Actor*Type1Code the sector after the
+    country (RUSGOV -> GOV), Actor*KnownGroupCode an IGO's code; EventCode, base and
+    root from the CAMEO code; IsRootEvent 1 when the event is read in the lead (the first
+    paragraph); one mention, source and article per row (each row is one mention; the
+    store's --aggregate counts them); DATEADDED when it was stored; SOURCEURL the
+    document's URL. Empty: ethnic and religion codes, tone, and every Geo field (we do
+    not geocode)."""
+    document, text = record["document"], record["document"]["text"]
+    actors = {a["id"]: a for a in record.get("actors") or []}
+    lead_end = text.find("\n\n") if "\n\n" in text else len(text)
+
+    def actor_fields(actor_id) -> list[str]:
+        actor = actors.get(actor_id) or {}
+        code, country = actor.get("code") or actor.get("country") or "", actor.get("country") or ""
+        sector = code[len(country):len(country) + 3] if country and code.startswith(country) else ""
+        group = code if code.startswith(("IGO", "NGO")) else ""
+        return [code, (actor.get("name") or "").upper(), country, group, "", "", "", sector, "", ""]
+
+    rows = []
+    for number, event in enumerate(record.get("events") or []):
+        day = next((d[:10] for d in (event.get("date"), document.get("published")) if d and ISO_DAY.match(d)), "")
+        digits = day.replace("-", "")
+        fraction = f"{int(digits[:4]) + (int(digits[4:6]) - 1) / 12 + (int(digits[6:]) - 1) / 365:.4f}" if digits else ""
+        rows.append([str(first_id + number), digits, digits[:6], digits[:4], fraction,
+                     *actor_fields(event.get("source")), *actor_fields(event.get("target")),
+                     "1" if event["evidence"][0] < lead_end else "0", event["cameo"], event["cameo"][:3],
+                     event["cameo"][:2], str(event.get("quad_class") or ""), f"{event.get('goldstein', 0):g}",
+                     "1", "1", "1", "", *([""] * 24), stored, document.get("url") or ""])
+    return rows
 
 
 def plover_records(record: dict) -> list[dict]:
