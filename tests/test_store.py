@@ -9,6 +9,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 
 from communique.store import Store
 
@@ -275,3 +277,90 @@ def test_gdelt_export_has_the_61_columns_in_order(tmp_path):
     sanction = next(r for r in by_name if r["Actor1Code"] == "JPN" and r["EventRootCode"] == "16")
     assert sanction["Actor2CountryCode"] == "PRK" and sanction["Day"] == "20240429" and sanction["QuadClass"] == "4"
     assert len({r["GlobalEventID"] for r in by_name}) == len(rows)
+
+
+PAGE = ("<html><head><title>{title}</title></head><body><article><h1>{title}</h1><p>{body}</p>"
+        "<p>The statement was issued on Monday after a meeting of the cabinet in the capital.</p></article>"
+        "</body></html>")
+FEED = ("<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</title>{items}</channel></rss>")
+ITEM = ("<item><title>{title}</title><link>{link}</link><pubDate>Mon, 06 May 2024 10:00:00 GMT</pubDate>"
+        "<description>{summary}</description></item>")
+
+
+@pytest.fixture()
+def site(tmp_path):
+    """A local web server on 127.0.0.1 (a free port) serving a feed, two pages and nothing else."""
+    import http.server
+    import threading
+
+    pages = {"/one.html": PAGE.format(title="Japan sanctions North Korea",
+                                      body="Japan imposed sanctions on North Korea over its missile tests."),
+             "/two.html": PAGE.format(title="Kenya hosts talks",
+                                      body="Kenya hosted peace talks between Ethiopia and Sudan in Nairobi.")}
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the http.server interface
+            base = f"http://127.0.0.1:{self.server.server_port}"
+            if self.path == "/feed.xml":
+                items = "".join(ITEM.format(title=t, link=base + p, summary="A summary.")
+                                for p, t in (("/one.html", "One"), ("/two.html", "Two"), ("/gone.html", "Gone")))
+                body, kind = FEED.format(items=items).encode(), "application/rss+xml"
+            elif self.path in pages:
+                body, kind = pages[self.path].encode(), "text/html"
+            else:
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_ingest_a_feed_url_fetches_its_entries(tmp_path, site):
+    db = tmp_path / "c.duckdb"
+    result = run_cli("ingest", f"{site}/feed.xml", "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    # the entry whose page is gone is read from the feed's summary, with a warning
+    assert "3 new, 0 already stored, 0 errors" in result.stderr
+    with Store(db, read_only=True) as store:
+        docs = store.documents()
+        assert set(docs.url) == {f"{site}/one.html", f"{site}/two.html", f"{site}/gone.html"}
+        assert set(docs.published) == {"2024-05-06"}
+        assert ("JPN", "PRK") in set(zip(store.events().source_code, store.events().target_code))
+        gone = store.record(f"{site}/gone.html")
+        assert any("summary" in w for w in gone["document"]["warnings"])
+    again = run_cli("ingest", f"{site}/feed.xml", f"{site}/missing.html", "--db", str(db))
+    assert "0 new, 3 already stored, 1 errors" in again.stderr and "C102" in again.stderr
+
+
+def test_ingest_a_warc_archive(tmp_path):
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    archive = tmp_path / "crawl.warc.gz"
+    with open(archive, "wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for name, body in (("a", "Japan imposed sanctions on North Korea on Monday."),
+                           ("b", "Kenya hosted peace talks between Ethiopia and Sudan.")):
+            html = PAGE.format(title=f"Story {name}", body=body).encode()
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(f"https://example.org/{name}", "response",
+                                                          payload=BytesIO(html), http_headers=headers))
+    db = tmp_path / "c.duckdb"
+    result = run_cli("ingest", str(archive), "--db", str(db), "--published", "2024-05-06")
+    assert result.returncode == 0 and "2 new, 0 already stored, 0 errors" in result.stderr
+    with Store(db, read_only=True) as store:
+        assert set(store.documents().url) == {"https://example.org/a", "https://example.org/b"}

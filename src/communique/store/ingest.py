@@ -1,5 +1,7 @@
 """Ingest sources into the store: files and folders (recursive: .txt, .html, .htm, .jsonl,
-each also gzipped), glob patterns, and JSONL batches as for ``analyze --jsonl``.
+each also gzipped; feeds .rss and .atom; WARC archives), glob patterns, JSONL batches as
+for ``analyze --jsonl``, and URLs (a page, or an RSS/Atom feed whose entries are fetched:
+:mod:`.remote`).
 
 Each input is cleaned first (cheap) and known by its cleaned text's sha256, so what the
 store holds already is skipped before the (costly) analysis; with ``reanalyze`` a
@@ -23,9 +25,9 @@ from ..ingest import document_from_file, document_from_record
 from ..ingest.jsonl import read_lines
 from ..record import Document
 from ..settings import Config
-from . import Store
+from . import Store, remote
 
-SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".rss", ".atom", ".warc")
 
 
 @dataclass
@@ -62,13 +64,29 @@ def _wanted(path: Path) -> bool:
 
 
 def documents_from(sources: list[str], config: Config, published: str | None) -> Iterator[Document | dict]:
-    """Documents, or error objects for what could not be read, source by source."""
-    for item in expand_sources(sources):
+    """Documents, or error objects for what could not be read, source by source: URLs
+    (a page or a feed), then files (JSONL, feed files, WARC archives, pages and texts)."""
+    for source in sources:
+        if remote.is_url(source):
+            yield from remote.url_documents(source, config.max_bytes, published)
+        else:
+            yield from _file_documents(source, config, published)
+
+
+def _file_documents(source: str, config: Config, published: str | None) -> Iterator[Document | dict]:
+    for item in expand_sources([source]):
         if isinstance(item, CommuniqueError):
             yield error_object(item.fields.get("path", "?"), item)
             continue
-        if item.name.lower().removesuffix(".gz").endswith(".jsonl"):
+        name = item.name.lower()
+        if name.removesuffix(".gz").endswith(".jsonl"):
             yield from _jsonl_documents(item, config, published)
+            continue
+        if name.endswith(remote.WARC_SUFFIXES):
+            yield from remote.warc_documents(item, config.max_bytes, published)
+            continue
+        if name.endswith(remote.FEED_SUFFIXES):
+            yield from remote.feed_file_documents(item, config.max_bytes, published)
             continue
         try:
             yield document_from_file(item, config.max_bytes, published)
