@@ -106,6 +106,7 @@ class Store:
         text is stored already is skipped, or, with ``replace``, stored anew. Returns how
         many were written. C303 (and nothing of this batch written) when the write fails."""
         written = 0
+        items: dict[str, list[tuple]] = {table: [] for table in schema.ITEM_TABLES}  # written at the end, at once
         try:
             self.connection.execute("BEGIN TRANSACTION")
             for record in records:
@@ -128,11 +129,13 @@ class Store:
                     json.dumps(record, ensure_ascii=False), stories.pack(sig)])
                 self.connection.executemany("INSERT INTO story_bands VALUES (?, ?)", [(k, doc_id) for k in keys])
                 for table, rows in schema.item_rows(doc_id, record).items():
-                    if rows:
-                        columns = {"actors": schema.ACTOR_COLUMNS, "events": schema.EVENT_COLUMNS,
-                                   "statements": schema.STATEMENT_COLUMNS}[table]
-                        self.connection.executemany(schema.insert_sql(table, columns), rows)
+                    items[table].extend(rows)
                 written += 1
+            for table, rows in items.items():
+                if rows:
+                    columns = {"actors": schema.ACTOR_COLUMNS, "events": schema.EVENT_COLUMNS,
+                               "statements": schema.STATEMENT_COLUMNS}[table]
+                    self.connection.executemany(schema.insert_sql(table, columns), rows)
             self.connection.execute("COMMIT")
         except self._duckdb.Error as exc:
             try:

@@ -14,14 +14,17 @@ import hashlib
 import re
 import struct
 
+import numpy
+
 PERMUTATIONS = 64
 BANDS = 16  # 4 rows each: a pair at Jaccard 0.8 shares a band with probability ~0.998, at 0.3 ~0.12
 ROWS = PERMUTATIONS // BANDS
 SHINGLE_WORDS = 5
-_MERSENNE = (1 << 61) - 1
+_PRIME = (1 << 31) - 1  # (a * x + b) mod p over 32-bit shingle hashes: exact in 64-bit integers
 # Fixed coefficients (from a seeded hash, so every process and every run agree).
-_COEFFICIENTS = [tuple(int.from_bytes(hashlib.blake2b(f"{i}:{part}".encode(), digest_size=8).digest(), "big")
-                       % _MERSENNE or 1 for part in ("a", "b")) for i in range(PERMUTATIONS)]
+_COEFFICIENTS = numpy.array([[int.from_bytes(hashlib.blake2b(f"{i}:{part}".encode(), digest_size=8).digest(), "big")
+                              % (_PRIME - 1) + 1 for part in ("a", "b")] for i in range(PERMUTATIONS)],
+                            dtype=numpy.uint64)
 WORD = re.compile(r"\w+")
 
 
@@ -38,9 +41,11 @@ def _hash(text: str) -> int:
 
 
 def signature(text: str) -> list[int]:
-    """The MinHash signature: per permutation, the least hash of any shingle."""
-    values = shingles(text)
-    return [min((a * v + b) % _MERSENNE for v in values) for a, b in _COEFFICIENTS]
+    """The MinHash signature: per permutation, the least hash of any shingle (all
+    permutations at once, as one array operation)."""
+    values = numpy.fromiter((v & 0xFFFFFFFF for v in shingles(text)), dtype=numpy.uint64)
+    hashed = (numpy.outer(_COEFFICIENTS[:, 0], values) + _COEFFICIENTS[:, 1:2]) % _PRIME
+    return [int(v) for v in hashed.min(axis=1)]
 
 
 def bands(sig: list[int]) -> list[str]:
