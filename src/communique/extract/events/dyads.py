@@ -190,8 +190,7 @@ class Dyads(ExtractionState):
     def _modifying_countries(self, head: Token) -> list[str]:
         """The countries of a noun's coordinated modifiers ("Ukrainian and Russian ...")."""
         found = []
-        for token in (t for m in head.children if m.dep_ in ("amod", "compound", "nmod") and m.i < head.i
-                      for t in (m, *m.conjuncts) if t.i < head.i):
+        for token in _modifiers(head):
             actor = self.actors.get(self.owner.get(token.i, ""))
             if actor is not None and actor.kind == "country" and actor.key not in found:
                 found.append(actor.key)
@@ -206,10 +205,8 @@ class Dyads(ExtractionState):
         if group is None or group.kind != "group" or not group.country or not (group.code or "").startswith(group.country):
             return []
         suffix = group.code[len(group.country):]
-        demonyms = [t for m in head.children if m.dep_ in ("amod", "compound", "nmod") and m.i < head.i
-                    for t in (m, *m.conjuncts) if t.i < head.i]
         found = []
-        for token in demonyms:
+        for token in _modifiers(head):
             country = self.actors.get(self.owner.get(token.i, ""))
             if country is None or country.kind != "country" or country.country == group.country or not country.code:
                 continue
@@ -330,8 +327,7 @@ class Dyads(ExtractionState):
             # the object itself, or a country naming it ("two British sailors", "the Japanese
             # islands"), or those it comes from ("candidates from Hamas")
             heads = [h for o in objects for h in (o, *o.conjuncts)]
-            heads += [t for h in heads if h.i not in self.owner for m in h.children
-                      if m.dep_ in ("amod", "compound", "nmod", "poss") for t in (m, *m.conjuncts)]
+            heads += [t for h in heads if h.i not in self.owner for t in _modifiers(h, MODIFIER_DEPS + ("poss",))]
             heads += [g for h in heads if h.i not in self.owner for p in h.children
                       if p.dep_ == "prep" and p.lower_ == "from" for g in p.children if g.dep_ == "pobj"]
             keys = [self.owner[h.i] for h in heads if h.i in self.owner and self.owner[h.i] not in exclude]
@@ -347,3 +343,11 @@ class Dyads(ExtractionState):
         """Prefer an actor of another country than the source ("Russia-China cooperation" for Russia -> China)."""
         countries = {self.actors[k].country for k in exclude if k in self.actors}
         return [k for k in keys if self.actors.get(k) and self.actors[k].country not in countries] or keys
+
+
+MODIFIER_DEPS = ("amod", "compound", "nmod")
+
+
+def _modifiers(head: Token, deps: tuple[str, ...] = MODIFIER_DEPS) -> list[Token]:
+    """A noun's modifiers before it, each with its conjuncts ("Indian and Chinese troops")."""
+    return [t for m in head.children if m.dep_ in deps and m.i < head.i for t in (m, *m.conjuncts) if t.i < head.i]
