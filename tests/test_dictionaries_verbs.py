@@ -84,19 +84,27 @@ def test_missing_source_folder_is_a_coded_error(tmp_path):
 
 
 # ---------------------------------------------------------------- the compiled dictionary
-def test_bad_dictionary_file_is_c205(tmp_path, monkeypatch):
-    bad = tmp_path / "events" / "cameo_verbs.csv"
-    bad.parent.mkdir()
-    bad.write_text("kind,block,verb,subject,particles,objects,prepositions,code,source\n"
-                   "verb,x,frobnicate,,,,,999,test:1\n")
-    monkeypatch.setattr(verb_dictionary, "data_path", lambda name: tmp_path / name)
-    verb_dictionary.load_verb_dictionary.cache_clear()
+def c205_from(module, loader: str, tmp_path, monkeypatch, name: str, content: str) -> str:
+    """The C205 message a module's loader gives for ``content`` as its data file ``name``."""
+    bad = tmp_path / name
+    bad.parent.mkdir(parents=True, exist_ok=True)
+    bad.write_text(content)
+    monkeypatch.setattr(module, "data_path", lambda relative: tmp_path / relative)
+    load = getattr(module, loader)
+    load.cache_clear()
     try:
         with pytest.raises(CommuniqueError) as caught:
-            verb_dictionary.load_verb_dictionary()
-        assert caught.value.code == "C205" and "999" in caught.value.message
+            load()
+        assert caught.value.code == "C205"
+        return caught.value.message
     finally:
-        verb_dictionary.load_verb_dictionary.cache_clear()
+        load.cache_clear()
+
+
+def test_bad_dictionary_file_is_c205(tmp_path, monkeypatch):
+    assert "999" in c205_from(verb_dictionary, "load_verb_dictionary", tmp_path, monkeypatch, "events/cameo_verbs.csv",
+                              "kind,block,verb,subject,particles,objects,prepositions,code,source\n"
+                              "verb,x,frobnicate,,,,,999,test:1\n")
 
 
 def test_synonym_sets_are_expanded_with_plurals():
@@ -183,14 +191,5 @@ def test_a_verb_alone_targets_those_its_object_comes_from():
 
 def test_bad_discard_file_is_c205(tmp_path, monkeypatch):
     from communique.extract.events import discards as discard_list
-    bad = tmp_path / "events" / "discards.csv"
-    bad.parent.mkdir()
-    bad.write_text("phrase,scope,stem,source\nworld cup,everywhere,yes,test:1\n")
-    monkeypatch.setattr(discard_list, "data_path", lambda name: tmp_path / name)
-    discard_list.load_discards.cache_clear()
-    try:
-        with pytest.raises(CommuniqueError) as caught:
-            discard_list.load_discards()
-        assert caught.value.code == "C205" and "test:1" in caught.value.message
-    finally:
-        discard_list.load_discards.cache_clear()
+    assert "test:1" in c205_from(discard_list, "load_discards", tmp_path, monkeypatch, "events/discards.csv",
+                                 "phrase,scope,stem,source\nworld cup,everywhere,yes,test:1\n")

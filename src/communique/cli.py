@@ -216,11 +216,24 @@ def _open_store(config: Config, read_only: bool = False):
     return Store(config.db, read_only=read_only, story_threshold=config.story_threshold)
 
 
+def _reading(db: Optional[str]):
+    """The store named by --db (or the setting), open for the query commands."""
+    return _open_store(_db_config(db), read_only=True)
+
+
+# The options every query command shares.
+DB_OPTION = typer.Option(None, "--db", help=_help("db"))
+SINCE_OPTION = typer.Option(None, "--since", help="On or after YYYY-MM-DD (an event's date; a document's "
+                            "publication date).")
+UNTIL_OPTION = typer.Option(None, "--until", help="On or before YYYY-MM-DD.")
+FORMAT_OPTION = typer.Option(TableFormat.table, "--format")
+
+
 @app.command()
 def ingest(
     sources: list[str] = typer.Argument(..., help="Files, folders (recursive: .txt, .html, .htm, .jsonl, and .gz), "
                                         "glob patterns, JSONL batches.", show_default=False),
-    db: Optional[str] = typer.Option(None, "--db", help=_help("db")),
+    db: Optional[str] = DB_OPTION,
     published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for every input."),
     reanalyze: bool = typer.Option(False, "--reanalyze", help="Analyse again what an older pipeline or dictionary "
                                    "version stored."),
@@ -249,39 +262,39 @@ def ingest(
 
 @app.command()
 def documents(
-    db: Optional[str] = typer.Option(None, "--db", help=_help("db")),
+    db: Optional[str] = DB_OPTION,
     q: Optional[str] = typer.Option(None, "--q", help="Text the title or body contains."),
     actor: Optional[str] = typer.Option(None, "--actor", help="An actor code (prefix: RUS matches RUSGOV)."),
-    since: Optional[str] = typer.Option(None, "--since", help="Published on or after YYYY-MM-DD."),
-    until: Optional[str] = typer.Option(None, "--until", help="Published on or before YYYY-MM-DD."),
-    output_format: TableFormat = typer.Option(TableFormat.table, "--format"),
+    since: Optional[str] = SINCE_OPTION,
+    until: Optional[str] = UNTIL_OPTION,
+    output_format: TableFormat = FORMAT_OPTION,
 ) -> None:
     """The stored documents: id, title, published, url, story and counts."""
-    with _open_store(_db_config(db), read_only=True) as store:
+    with _reading(db) as store:
         _print_frame(store.documents(q=q, actor=actor, since=_day(since), until=_day(until)), output_format)
 
 
 @app.command()
 def show(doc_id: str = typer.Argument(..., help="A document id (as `documents` lists it, or the input's own id)."),
-         db: Optional[str] = typer.Option(None, "--db", help=_help("db"))) -> None:
+         db: Optional[str] = DB_OPTION) -> None:
     """Print a stored document's communique/1 record, as `analyze` prints it."""
-    with _open_store(_db_config(db), read_only=True) as store:
+    with _reading(db) as store:
         _stdout_write(json.dumps(store.record(doc_id), ensure_ascii=False, indent=2) + "\n")
 
 
 @app.command()
 def events(
-    db: Optional[str] = typer.Option(None, "--db", help=_help("db")),
+    db: Optional[str] = DB_OPTION,
     source: Optional[str] = typer.Option(None, "--source", help="Source actor code (prefix)."),
     target: Optional[str] = typer.Option(None, "--target", help="Target actor code (prefix)."),
     dyad: Optional[str] = typer.Option(None, "--dyad", help="A:B, both directions (prefixes)."),
     code: Optional[str] = typer.Option(None, "--code", help="CAMEO code prefix (19: every assault)."),
     plover: Optional[str] = typer.Option(None, "--plover", help="PLOVER type."),
-    since: Optional[str] = typer.Option(None, "--since", help="On or after YYYY-MM-DD."),
-    until: Optional[str] = typer.Option(None, "--until", help="On or before YYYY-MM-DD."),
+    since: Optional[str] = SINCE_OPTION,
+    until: Optional[str] = UNTIL_OPTION,
     aggregate: bool = typer.Option(False, "--aggregate", help="One row per day, source, target and code: "
                                    "mentions, sources and articles, as GDELT counts them."),
-    output_format: TableFormat = typer.Option(TableFormat.table, "--format"),
+    output_format: TableFormat = FORMAT_OPTION,
 ) -> None:
     """Stored events, each with its document and evidence span."""
     pair = None
@@ -290,7 +303,7 @@ def events(
         if len(sides) != 2 or not all(sides):
             _fail(f"--dyad wants A:B (two actor codes), got {dyad!r}", usage=True)
         pair = (sides[0], sides[1])
-    with _open_store(_db_config(db), read_only=True) as store:
+    with _reading(db) as store:
         _print_frame(store.events(source=source, target=target, dyad=pair, code=code, plover=plover,
                                   since=_day(since), until=_day(until), aggregate=aggregate), output_format)
 
@@ -309,12 +322,12 @@ def export_store(
                                                "a file per table), plover (one event a line), gdelt "
                                                "(the GDELT 2.0 event table, tab-separated)."),
     out: Path = typer.Option(..., "--out", help="The file (jsonl, plover) or folder (csv, parquet) to write."),
-    db: Optional[str] = typer.Option(None, "--db", help=_help("db")),
+    db: Optional[str] = DB_OPTION,
 ) -> None:
     """Write the store out as records, tables or PLOVER event records."""
     from .store import export
 
-    with _open_store(_db_config(db), read_only=True) as store:
+    with _reading(db) as store:
         try:
             count = export(store, output_format.value, out)
         except OSError as exc:
@@ -337,18 +350,18 @@ class Measure(str, Enum):
 def timeline(
     a: str = typer.Argument(..., help="An actor code (prefix)."),
     b: str = typer.Argument(..., help="Another actor code (prefix)."),
-    db: Optional[str] = typer.Option(None, "--db", help=_help("db")),
+    db: Optional[str] = DB_OPTION,
     by: Period = typer.Option(Period.week, "--by"),
     measure: Measure = typer.Option(Measure.count, "--measure"),
-    since: Optional[str] = typer.Option(None, "--since", help="On or after YYYY-MM-DD."),
-    until: Optional[str] = typer.Option(None, "--until", help="On or before YYYY-MM-DD."),
-    output_format: TableFormat = typer.Option(TableFormat.table, "--format"),
+    since: Optional[str] = SINCE_OPTION,
+    until: Optional[str] = UNTIL_OPTION,
+    output_format: TableFormat = FORMAT_OPTION,
     plot: Optional[Path] = typer.Option(None, "--plot", help="Also draw the chart to this .svg file."),
 ) -> None:
     """Events between A and B per period, both directions and their sum (count or mean Goldstein)."""
     if plot is not None and plot.suffix.lower() != ".svg":
         _fail(f"--plot draws SVG: give a file ending in .svg, got {printable_path(plot)}", usage=True)
-    with _open_store(_db_config(db), read_only=True) as store:
+    with _reading(db) as store:
         frame = store.timeline(a, b, by.value, measure.value, _day(since), _day(until))
     _print_frame(frame, output_format)
     if plot is not None:
@@ -368,15 +381,15 @@ def timeline(
 
 @app.command()
 def statements(
-    db: Optional[str] = typer.Option(None, "--db", help=_help("db")),
+    db: Optional[str] = DB_OPTION,
     speaker: Optional[str] = typer.Option(None, "--speaker", help="A speaker's name or actor code."),
     q: Optional[str] = typer.Option(None, "--q", help="Text the statement contains."),
-    since: Optional[str] = typer.Option(None, "--since", help="Published on or after YYYY-MM-DD."),
-    until: Optional[str] = typer.Option(None, "--until", help="Published on or before YYYY-MM-DD."),
-    output_format: TableFormat = typer.Option(TableFormat.table, "--format"),
+    since: Optional[str] = SINCE_OPTION,
+    until: Optional[str] = UNTIL_OPTION,
+    output_format: TableFormat = FORMAT_OPTION,
 ) -> None:
     """Stored statements: who said what, with the content and its span."""
-    with _open_store(_db_config(db), read_only=True) as store:
+    with _reading(db) as store:
         _print_frame(store.statements(speaker=speaker, q=q, since=_day(since), until=_day(until)), output_format)
 
 
