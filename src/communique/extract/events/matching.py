@@ -9,6 +9,7 @@ per-document extraction (:class:`.component._Extraction`).
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 from functools import cached_property
 
@@ -236,10 +237,13 @@ def _names(token: Token, partitives: frozenset = frozenset()) -> set[str]:
 def _unique(events: list[dict], doc) -> list[dict]:
     """One event per act: per trigger, one per root and dyad; per sentence, one per code and
     dyad ("agreed to lift the embargo" and "lift the embargo" are one 0354)."""
+    # sentence starts listed once (Token.sent walks the sentence on every call)
+    starts = [s.start for s in doc.sents] if events else []
     seen, out = set(), []
     for event in events:
+        sentence = starts[bisect_right(starts, event["trigger"]) - 1]
         keys = ((event["code"][:2], event["source"], event["target"], event["trigger"]),
-                (event["code"], event["source"], event["target"], doc[event["trigger"]].sent.start))
+                (event["code"], event["source"], event["target"], sentence))
         if not any(key in seen for key in keys):
             seen.update(keys)
             out.append(event)
