@@ -116,6 +116,30 @@ def test_a_database_another_process_writes_is_c302(tmp_path):
         assert len(store.documents()) == 0
 
 
+def test_a_full_disk_is_c303_and_loses_nothing_already_stored(tmp_path):
+    import resource
+
+    db = tmp_path / "c.duckdb"
+    run_cli("ingest", str(batch(tmp_path / "in.jsonl")), "--db", str(db))
+    text = ARTICLE.read_text(encoding="utf-8")
+    more = batch(tmp_path / "more.jsonl", [{"id": f"m{i}", "text": f"{text}\n\nNote {i}.", "published": "2024-05-03"}
+                                            for i in range(40)])
+    command = [str(Path(sys.executable).with_name("communique")), "ingest", str(more), "--db", str(db),
+               "--batch-size", "20"]
+
+    def disk_full() -> None:  # the kernel refuses to grow any file past 64 KiB, as a full disk would
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1 << 16, 1 << 16))
+
+    full = subprocess.run(command, capture_output=True, text=True, timeout=600, preexec_fn=disk_full)
+    assert full.returncode == 1 and "C303" in full.stderr and "rolled back" in full.stderr
+    with Store(db, read_only=True) as store:
+        assert sorted(store.documents().input_id) == ["a", "b", "c"]
+    again = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0 and "40 new, 0 already stored, 0 errors" in again.stderr
+    with Store(db, read_only=True) as store:
+        assert len(store.documents()) == 43
+
+
 def test_documents_filters_and_formats(tmp_path):
     db = tmp_path / "c.duckdb"
     run_cli("ingest", str(batch(tmp_path / "in.jsonl")), "--db", str(db))
@@ -184,7 +208,7 @@ def test_export_records_tables_and_plover(tmp_path):
     assert bad.returncode == 1 and "C113" in bad.stderr
 
 
-def test_timeline_plot_is_a_self_contained_svg(tmp_path):
+def test_timeline_plot_is_a_self_contained_svg_or_a_png(tmp_path):
     import xml.etree.ElementTree as ElementTree
 
     from communique.brief.chart import svg_timeline
@@ -200,8 +224,17 @@ def test_timeline_plot_is_a_self_contained_svg(tmp_path):
     assert {"JPN->PRK", "PRK->JPN", "total"} <= texts and len(list(svg.iter("{http://www.w3.org/2000/svg}circle"))) >= 4
     hostile = svg_timeline(["<b>"], {"<script>alert(1)</script>": [1.0]}, "<img src=x onerror=alert(1)>")
     assert "<script" not in hostile and "<img" not in hostile and "&lt;script&gt;" in hostile
+    png = tmp_path / "t.png"
+    assert run_cli("timeline", "JPN", "PRK", "--db", str(tmp_path / "c.duckdb"), "--plot", str(png)).returncode == 0
+    from PIL import Image
+
+    from communique.brief.chart import COLOURS, HEIGHT, WIDTH
+    with Image.open(png) as image:  # the same chart as the SVG, at twice its size, its series in their colours
+        assert image.format == "PNG" and image.size == (2 * WIDTH, 2 * HEIGHT)
+        colours = {colour for _, colour in image.convert("RGB").getcolors(maxcolors=1 << 16)}
+    assert all(tuple(int(c[i:i + 2], 16) for i in (1, 3, 5)) in colours for c in COLOURS)
     assert run_cli("timeline", "JPN", "PRK", "--db", str(tmp_path / "c.duckdb"), "--plot",
-                   str(tmp_path / "t.png")).returncode == 2
+                   str(tmp_path / "t.pdf")).returncode == 2
 
 
 def _bare_record(doc_id: str, text: str) -> dict:

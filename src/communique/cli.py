@@ -356,23 +356,27 @@ def timeline(
     since: Optional[str] = SINCE_OPTION,
     until: Optional[str] = UNTIL_OPTION,
     output_format: TableFormat = FORMAT_OPTION,
-    plot: Optional[Path] = typer.Option(None, "--plot", help="Also draw the chart to this .svg file."),
+    plot: Optional[Path] = typer.Option(None, "--plot", help="Also draw the chart to this .svg or .png file."),
 ) -> None:
     """Events between A and B per period, both directions and their sum (count or mean Goldstein)."""
-    if plot is not None and plot.suffix.lower() != ".svg":
-        _fail(f"--plot draws SVG: give a file ending in .svg, got {printable_path(plot)}", usage=True)
+    if plot is not None and plot.suffix.lower() not in (".svg", ".png"):
+        _fail(f"--plot draws SVG or PNG: give a file ending in .svg or .png, got {printable_path(plot)}", usage=True)
     with _reading(db) as store:
         frame = store.timeline(a, b, by.value, measure.value, _day(since), _day(until))
     _print_frame(frame, output_format)
     if plot is not None:
-        from .brief.chart import svg_timeline
+        from .brief.chart import png_timeline, svg_timeline
 
         series = {name: [None if v != v else float(v) for v in frame[name]] for name in frame.columns[1:]}
         title = f"{a.upper()} and {b.upper()}: events per {by.value}" + (
             " (mean Goldstein)" if measure is Measure.goldstein else "")
         sink = AtomicOutput(plot)  # the chart appears whole or not at all
         try:
-            sink.write(svg_timeline([str(p)[:10] for p in frame.period], series, title))
+            periods = [str(p)[:10] for p in frame.period]
+            if plot.suffix.lower() == ".png":
+                sink.write_bytes(png_timeline(periods, series, title))
+            else:
+                sink.write(svg_timeline(periods, series, title))
             sink.commit()
         except BaseException:
             sink.discard()

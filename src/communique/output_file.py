@@ -56,6 +56,15 @@ class AtomicOutput:
             self.discard()
             raise self._error(exc) from None
 
+    def write_bytes(self, data: bytes) -> None:
+        """Binary content (a PNG): written under the same text handle's file."""
+        try:
+            self.handle.flush()
+            self.handle.buffer.write(data)
+        except OSError as exc:
+            self.discard()
+            raise self._error(exc) from None
+
     def commit(self) -> None:
         """Flush to disk and give the file the target's name."""
         try:
