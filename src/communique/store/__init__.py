@@ -104,38 +104,43 @@ class Store:
     def add(self, records: list[dict], replace: bool = False) -> int:
         """Store analysed records (communique/1 dicts) in one transaction; a record whose
         text is stored already is skipped, or, with ``replace``, stored anew. Returns how
-        many were written. C303 (and nothing of this batch written) when the write fails."""
-        written = 0
-        items: dict[str, list[tuple]] = {table: [] for table in schema.ITEM_TABLES}  # written at the end, at once
+        many were written. C303 (and nothing of this batch written) when the write fails.
+
+        The batch's rows are gathered first and written with one statement per table
+        (row-by-row inserts cost DuckDB a statement each); the batch's near-duplicate
+        candidates are read in one query, and the batch's own documents join them as it goes."""
+        rows: dict[str, list[tuple]] = {table: [] for table in ("documents", "story_bands", *schema.ITEM_TABLES)}
         try:
             self.connection.execute("BEGIN TRANSACTION")
-            for record in records:
-                document = record["document"]
-                doc_id = document_id(document["sha256"])
-                known = self.connection.execute("SELECT id FROM documents WHERE sha256 = ?",
-                                                [document["sha256"]]).fetchone()
-                if known and not replace:
-                    continue
-                if known:
-                    for table in (*schema.ITEM_TABLES, "story_bands", "documents"):
-                        key = "id" if table == "documents" else "doc"
-                        self.connection.execute(f"DELETE FROM {table} WHERE {key} = ?", [doc_id])
-                sig = stories.signature(document["text"])
-                keys = stories.bands(sig)
-                self.connection.execute(schema.insert_sql("documents", schema.DOCUMENT_COLUMNS), [
-                    doc_id, document["sha256"], document.get("id"), document.get("url"), document.get("title"),
-                    document.get("published"), document.get("source"), self._story(doc_id, sig, keys),
-                    pipeline_version(), dictionary_version(), datetime.now(timezone.utc).replace(tzinfo=None),
-                    json.dumps(record, ensure_ascii=False), stories.pack(sig)])
-                self.connection.executemany("INSERT INTO story_bands VALUES (?, ?)", [(k, doc_id) for k in keys])
-                for table, rows in schema.item_rows(doc_id, record).items():
-                    items[table].extend(rows)
-                written += 1
-            for table, rows in items.items():
-                if rows:
-                    columns = {"actors": schema.ACTOR_COLUMNS, "events": schema.EVENT_COLUMNS,
-                               "statements": schema.STATEMENT_COLUMNS}[table]
-                    self.connection.executemany(schema.insert_sql(table, columns), rows)
+            known = self.stored(r["document"]["sha256"] for r in records)
+            fresh: dict[str, dict] = {}
+            for record in records:  # the same text twice in one batch: stored once
+                sha = record["document"]["sha256"]
+                if (replace or sha not in known) and sha not in fresh:
+                    fresh[sha] = record
+            if replace and known:
+                gone = [document_id(sha) for sha in fresh if sha in known]
+                for table in (*schema.ITEM_TABLES, "story_bands", "documents"):
+                    key = "id" if table == "documents" else "doc"
+                    self.connection.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT unnest(?))", [gone])
+            signatures = {sha: stories.signature(r["document"]["text"]) for sha, r in fresh.items()}
+            keys = {sha: stories.bands(sig) for sha, sig in signatures.items()}
+            candidates = self._candidates(sorted({k for ks in keys.values() for k in ks}))
+            stored_at = datetime.now(timezone.utc).replace(tzinfo=None)
+            for sha, record in fresh.items():
+                document, doc_id, sig = record["document"], document_id(sha), signatures[sha]
+                story = self._story(doc_id, sig, keys[sha], candidates)
+                for key in keys[sha]:
+                    candidates.setdefault(key, []).append((story, sig))
+                rows["documents"].append((
+                    doc_id, sha, document.get("id"), document.get("url"), document.get("title"),
+                    document.get("published"), document.get("source"), story, pipeline_version(),
+                    dictionary_version(), stored_at, json.dumps(record, ensure_ascii=False), stories.pack(sig)))
+                rows["story_bands"] += [(key, doc_id) for key in keys[sha]]
+                for table, item_rows in schema.item_rows(doc_id, record).items():
+                    rows[table].extend(item_rows)
+            for table, table_rows in rows.items():
+                self._insert(table, table_rows)
             self.connection.execute("COMMIT")
         except self._duckdb.Error as exc:
             try:
@@ -143,15 +148,38 @@ class Store:
             except self._duckdb.Error:
                 pass
             raise CommuniqueError("C303", path=self.path, reason=_first_line(exc)) from None
-        return written
+        return len(fresh)
 
-    def _story(self, doc_id: str, sig: list[int], keys: list[str]) -> str:
-        """The story of the most similar stored near-duplicate, else a new one (the id)."""
-        candidates = self.connection.execute(
-            f"""SELECT d.id, d.story, d.signature FROM documents d WHERE d.id IN
-                (SELECT doc FROM story_bands WHERE band IN ({', '.join('?' for _ in keys)}))""", keys).fetchall()
-        best = max(((stories.similarity(sig, stories.unpack(blob)), story) for _, story, blob in candidates
-                    if blob is not None), default=(0.0, None))
+    def _insert(self, table: str, rows: list[tuple]) -> None:
+        """Many rows in one statement: the rows as a DataFrame DuckDB reads in place."""
+        if not rows:
+            return
+        import pandas
+
+        columns = schema.COLUMNS[table]
+        frame = pandas.DataFrame.from_records(rows, columns=list(columns))
+        self.connection.register("incoming_rows", frame)
+        try:
+            names = ", ".join(columns)
+            self.connection.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM incoming_rows")
+        finally:
+            self.connection.unregister("incoming_rows")
+
+    def _candidates(self, keys: list[str]) -> dict[str, list[tuple[str, list[int]]]]:
+        """Stored documents sharing a band key with the batch: key -> [(story, signature)]."""
+        found: dict[str, list[tuple[str, list[int]]]] = {}
+        if not keys:
+            return found
+        for key, story, blob in self.connection.execute(
+                """SELECT b.band, d.story, d.signature FROM story_bands b JOIN documents d ON d.id = b.doc
+                   WHERE b.band IN (SELECT unnest(?)) AND d.signature IS NOT NULL""", [keys]).fetchall():
+            found.setdefault(key, []).append((story, stories.unpack(blob)))
+        return found
+
+    def _story(self, doc_id: str, sig: list[int], keys: list[str], candidates: dict) -> str:
+        """The story of the most similar near-duplicate, else a new one (the document's id)."""
+        best = max(((stories.similarity(sig, other), story) for key in keys for story, other in candidates.get(key, ())),
+                   default=(0.0, None))
         return best[1] if best[1] is not None and best[0] >= self.story_threshold else doc_id
 
     # ------------------------------------------------------------------ reading
@@ -182,13 +210,13 @@ class Store:
 
     def events(self, source: str | None = None, target: str | None = None, dyad: tuple[str, str] | None = None,
                code: str | None = None, plover: str | None = None, since: str | None = None,
-               until: str | None = None, aggregate: bool = False):
+               until: str | None = None, aggregate: bool = False, actor: str | None = None):
         """Events with their document, date, codes, dyad and evidence span. An actor code
         matches by prefix ("RUS" matches "RUSGOV"); ``dyad`` is both directions; ``code``
-        is a CAMEO prefix ("19" is every assault). ``aggregate``: one row per day, source,
+        is a CAMEO prefix ("19" is every assault); ``actor`` is either side. ``aggregate``: one row per day, source,
         target and code with the number of mentions (once per story: syndicated copies of
         one story count once), sources (sites) and articles, as GDELT counts them."""
-        where, params = self._event_filters(source, target, dyad, code, plover, since, until)
+        where, params = self._event_filters(source, target, dyad, code, plover, since, until, actor)
         if aggregate:
             sql = f"""SELECT {DAY} AS day, e.source_code, e.target_code, e.cameo, any_value(e.plover) AS plover,
                     avg(e.goldstein) AS goldstein, count(DISTINCT coalesce(d.story, d.id)) AS mentions,
@@ -199,7 +227,7 @@ class Store:
             return self.connection.execute(sql, params).df()
         sql = f"""SELECT e.doc, e.id, e.date, e.source_code, e.source_name, e.target_code, e.target_name,
                 e.cameo, e.plover, e.plover_mode, e.goldstein, e.quad_class, e.modality, e.voice,
-                e.span_start, e.span_end,
+                e.span_start, e.span_end, d.story,
                 substr(json_extract_string(d.record, '$.document.text'), e.span_start + 1,
                        e.span_end - e.span_start) AS evidence, e.rule
             FROM events e JOIN documents d ON d.id = e.doc {_where(where)} ORDER BY e.date, e.doc, e.id"""
@@ -222,8 +250,11 @@ class Store:
         frame = self.connection.execute(sql, pattern + pattern + params).df()
         return frame.rename(columns={"a_to_b": f"{a.upper()}->{b.upper()}", "b_to_a": f"{b.upper()}->{a.upper()}"})
 
-    def _event_filters(self, source, target, dyad, code, plover, since, until) -> tuple[list[str], list]:
+    def _event_filters(self, source, target, dyad, code, plover, since, until, actor=None) -> tuple[list[str], list]:
         where, params = _window("e.date", since, until)
+        if actor:
+            where.append("(e.source_code LIKE ? OR e.target_code LIKE ?)")
+            params += [actor.upper() + "%"] * 2
         if source:
             where.append("e.source_code LIKE ?")
             params.append(source.upper() + "%")
@@ -253,7 +284,7 @@ class Store:
             where.append("s.content ILIKE ?")
             params.append(f"%{q}%")
         sql = f"""SELECT s.doc, s.id, d.published, s.speaker_name, s.speaker_code, s.cue, s.direct, s.content,
-                s.content_start, s.content_end FROM statements s JOIN documents d ON d.id = s.doc
+                s.content_start, s.content_end, s.span_start, s.span_end, d.story FROM statements s JOIN documents d ON d.id = s.doc
             {_where(where)} ORDER BY d.published, s.doc, s.id"""
         return self.connection.execute(sql, params).df()
 

@@ -51,9 +51,8 @@ STATEMENT_COLUMNS = ("doc", "id", "speaker", "speaker_code", "speaker_name", "cu
 DOCUMENT_COLUMNS = ("id", "sha256", "input_id", "url", "title", "published", "source", "story", "pipeline",
                     "dictionaries", "stored", "record", "signature")
 
-
-def insert_sql(table: str, columns: tuple[str, ...]) -> str:
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})"
+COLUMNS = {"documents": DOCUMENT_COLUMNS, "story_bands": ("band", "doc"), "actors": ACTOR_COLUMNS,
+           "events": EVENT_COLUMNS, "statements": STATEMENT_COLUMNS}
 
 
 def item_rows(doc_id: str, record: dict) -> dict[str, list[tuple]]:
