@@ -297,12 +297,7 @@ def events(
     output_format: TableFormat = FORMAT_OPTION,
 ) -> None:
     """Stored events, each with its document and evidence span."""
-    pair = None
-    if dyad:
-        sides = dyad.split(":")
-        if len(sides) != 2 or not all(sides):
-            _fail(f"--dyad wants A:B (two actor codes), got {dyad!r}", usage=True)
-        pair = (sides[0], sides[1])
+    pair = _dyad(dyad) if dyad else None
     with _reading(db) as store:
         _print_frame(store.events(source=source, target=target, dyad=pair, code=code, plover=plover,
                                   since=_day(since), until=_day(until), aggregate=aggregate), output_format)
@@ -383,6 +378,62 @@ def timeline(
             raise
 
 
+class BriefFormat(str, Enum):
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+@app.command()
+def brief(
+    file: Optional[Path] = typer.Argument(None, help="An article (text or HTML) to brief; without it, a window "
+                                          "of the store (--db).", show_default=False),
+    db: Optional[str] = DB_OPTION,
+    actor: Optional[list[str]] = typer.Option(None, "--actor", help="An actor code (prefix); repeat for more."),
+    dyad: Optional[str] = typer.Option(None, "--dyad", help="A:B, both directions (prefixes)."),
+    since: Optional[str] = typer.Option(None, "--since", help="The window's first day (default: a week "
+                                        "before --until)."),
+    until: Optional[str] = typer.Option(None, "--until", help="The window's last day (default: the latest "
+                                        "matching event's)."),
+    published: Optional[str] = typer.Option(None, "--published", help="FILE's publication date YYYY-MM-DD."),
+    output_format: BriefFormat = typer.Option(BriefFormat.md, "--format", help="md, html (one self-contained "
+                                              "file) or json (communique-brief/1)."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Write the brief to this file (default: standard output)."),
+) -> None:
+    """A flash brief that cites a source span for every line: of one article (FILE), or of a
+    window of the corpus store (--db, --actor, --dyad, --since, --until)."""
+    from .brief import brief_article, brief_window, render_brief
+
+    if file is not None:
+        if actor or dyad or since or until:
+            _fail("--actor, --dyad, --since and --until choose a window of the store; give them without FILE",
+                  usage=True)
+        config = load_config(None)
+        document = document_from_file(file, config.max_bytes, parse_published(published) if published else None)
+        record = analyze_documents([document], config)[0]
+        if "error" in record:
+            _fail(record["error"])
+        _warn(record)
+        document_brief, records = brief_article(record), {record["document"]["id"]: record}
+    else:
+        if published:
+            _fail("--published goes with FILE", usage=True)
+        pair = _dyad(dyad) if dyad else None
+        with _reading(db) as store:
+            document_brief, records = brief_window(store, tuple(actor or ()), pair, _day(since), _day(until))
+    text = render_brief(document_brief, records, output_format.value)
+    if out is None:
+        _stdout_write(text)
+        return
+    sink = AtomicOutput(out)  # the brief appears whole or not at all
+    try:
+        sink.write(text)
+        sink.commit()
+    except BaseException:
+        sink.discard()
+        raise
+
+
 @app.command()
 def statements(
     db: Optional[str] = DB_OPTION,
@@ -395,6 +446,13 @@ def statements(
     """Stored statements: who said what, with the content and its span."""
     with _reading(db) as store:
         _print_frame(store.statements(speaker=speaker, q=q, since=_day(since), until=_day(until)), output_format)
+
+
+def _dyad(value: str) -> tuple[str, str]:
+    sides = value.split(":")
+    if len(sides) != 2 or not all(sides):
+        _fail(f"--dyad wants A:B (two actor codes), got {value!r}", usage=True)
+    return sides[0], sides[1]
 
 
 def _day(value: Optional[str]) -> Optional[str]:
