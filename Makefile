@@ -1,4 +1,4 @@
-# Quick start: `make demo` (set up, analyse the shipped example) and `make test`.
+# Quick start: `make demo` (set up, store the examples, print their briefs) and `make test`.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -24,8 +24,26 @@ install: $(VENV)/.installed
 
 dev: $(VENV)/.installed-dev
 
+# The demo: a fresh local store (DuckDB, no server) of the shipped example and, when the
+# shared folder is beside the checkout, the canonical article; the canonical article's
+# flash brief (else the example's); then a corpus brief of the store's latest week.
+SHARED    ?= ../shared
+DEMO_DB   ?= demo.duckdb
+CANONICAL := $(SHARED)/examples/putin-xi-call/article.txt
+
 demo: install
-	$(BIN)/communique analyze examples/flash-readout.txt --published 2024-03-14 --format md
+	@rm -f $(DEMO_DB) $(DEMO_DB).wal
+	$(BIN)/communique ingest examples/flash-readout.txt --published 2024-03-14 --db $(DEMO_DB)
+	@if [ -f "$(CANONICAL)" ]; then \
+		echo "$(BIN)/communique ingest $(CANONICAL) --published 2022-12-30 --db $(DEMO_DB)"; \
+		$(BIN)/communique ingest "$(CANONICAL)" --published 2022-12-30 --db $(DEMO_DB) && \
+		echo "$(BIN)/communique brief $(CANONICAL) --published 2022-12-30" && \
+		$(BIN)/communique brief "$(CANONICAL)" --published 2022-12-30; \
+	else \
+		echo "$(BIN)/communique brief examples/flash-readout.txt --published 2024-03-14"; \
+		$(BIN)/communique brief examples/flash-readout.txt --published 2024-03-14; \
+	fi
+	$(BIN)/communique brief --db $(DEMO_DB) --dyad JPN:AUS
 
 test: dev lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

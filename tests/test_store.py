@@ -172,6 +172,16 @@ def test_kill_9_mid_ingest_then_the_same_command_stores_every_input_once(tmp_pat
         assert stored.id.is_unique
 
 
+def test_a_window_ends_at_the_end_of_its_last_day(tmp_path):
+    from communique.analyze import analyze_text
+    record = analyze_text("Japan imposed sanctions on North Korea.", "x", published="2024-05-06")
+    record["events"][0]["date"] = "2024-05-06T09:00+09:00"  # an event dated to the minute, as times give it
+    with Store(tmp_path / "c.duckdb") as store:
+        store.add([record])
+        assert len(store.events(source="JPN", since="2024-05-06", until="2024-05-06")) == 1
+        assert len(store.events(source="JPN", until="2024-05-05")) == 0
+
+
 def test_aggregate_and_timeline(tmp_path):
     from communique.analyze import analyze_text
     texts = [("x1", "Japan imposed sanctions on North Korea.", "2024-05-02"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 
 from .chart import svg_timeline
-from .items import passages, without_speaker
+from .items import passages, promise, without_speaker
 
 # Marks of the annotated copy: class, legend label, what of the record it marks.
 MARKS = (("actor", "actor"), ("statement", "statement (who said what)"), ("event", "event"),
@@ -156,7 +156,6 @@ def render_brief_html(brief: dict, records: dict[str, dict]) -> str:
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{escape(brief['title'])}</title><style>{STYLE}{focus}</style></head><body>"
             f"<header><h1>{escape(brief['title'])}</h1>"
-            f'<p class="window">{escape(span)}{" · " if span else ""}every line cites its source; '
-            f"the writer's assessment is kept apart.</p></header><main>"
+            f'<p class="window">{escape(span)}{" · " if span else ""}{escape(promise(brief))}</p></header><main>'
             + "".join(_section(section, numbers) for section in brief["sections"])
             + "</main>" + "".join(sources) + "</body></html>\n")

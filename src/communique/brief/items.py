@@ -94,6 +94,12 @@ def without_speaker(entry: dict) -> str:
     return entry["text"][len(name) + 1:] if name and entry["text"].startswith(name + " ") else entry["text"]
 
 
+def promise(brief: dict) -> str:
+    """The line under a brief's title that says what the reader can rely on."""
+    apart = any(s.get("kind") == "assessment" for s in brief["sections"])
+    return "Every line cites its source" + ("; the writer's assessment is kept apart." if apart else ".")
+
+
 def brief_document(title: str, window: dict, sections: list[dict], sources: list[Source]) -> dict:
     kept = [section for section in sections if section["items"]]
     return {"schema": SCHEMA, "title": title, "window": window, "sections": kept,

@@ -3,7 +3,7 @@ followed by one footnote that names the document and quotes the passages it cite
 passage inside another of the same item is shown by the wider one)."""
 from __future__ import annotations
 
-from .items import without_speaker
+from .items import promise, without_speaker
 
 PASSAGE_CHARS = 240
 
@@ -100,7 +100,7 @@ def render_brief_markdown(brief: dict, texts: dict[str, str]) -> str:
     span = " to ".join(dict.fromkeys(v for v in (window.get("since"), window.get("until")) if v))
     lines = [f"# {brief['title']}", ""]
     if span:
-        lines.append(f"*{span}.* Every line cites its source; the writer's assessment is kept apart.")
+        lines.append(f"*{span}.* {promise(brief)}")
     for section in brief["sections"]:
         lines += _section(section, numbers)
     lines += ["", "## Sources", ""]

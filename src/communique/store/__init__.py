@@ -406,12 +406,13 @@ def _quoted(path: Path) -> str:
 
 
 def _window(column: str, since: str | None, until: str | None) -> tuple[list[str], list]:
+    """Days compared as days: "2024-03-14T09:00+09:00" is on or before 2024-03-14."""
     where, params = [], []
     if since:
-        where.append(f"{column} >= ?")
+        where.append(f"substr({column}, 1, 10) >= ?")
         params.append(since)
     if until:
-        where.append(f"{column} <= ?")
+        where.append(f"substr({column}, 1, 10) <= ?")
         params.append(until)
     return where, params
 
