@@ -16,42 +16,26 @@ check covered (items, citations, quotes, numbers) and found. Then the records ar
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
-import os
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = Path(os.environ.get("COMMUNIQUE_SHARED", ROOT.parent / "shared")) / "corpus" / "news"
+from news import available, news_articles
 
-
-def articles(n: int) -> list[str]:
-    lines = []
-    for name in ("wikinews_2019_2020.jsonl.gz", "reuters21578.jsonl.gz"):
-        for line in gzip.open(CORPUS / name, "rt", encoding="utf-8"):
-            record = json.loads(line)
-            if record.get("text", "").strip():
-                lines.append(json.dumps({"id": str(record["id"]), "text": record["text"],
-                                         "published": record.get("date")}))
-            if len(lines) >= n:
-                return lines
-    return lines
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=300)
     args = parser.parse_args()
-    if not (CORPUS / "wikinews_2019_2020.jsonl.gz").is_file():
-        print(f"skipped: {CORPUS} has no news corpus (see ../shared/corpus/news/README.md)")
+    if not available():
         return
     from communique.analyze import analyze_jsonl
     from communique.brief import brief_article, integrity_problems, render_brief
     from communique.brief.items import NUMBER
     from communique.settings import Config
 
-    lines = articles(args.n)
+    lines = [json.dumps(record) for record in news_articles(args.n)]
     list(analyze_jsonl(lines[:5], Config()))  # load the pipeline: not counted
     start = time.perf_counter()
     records = [r for r in analyze_jsonl(lines, Config()) if "error" not in r]

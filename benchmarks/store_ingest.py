@@ -9,30 +9,16 @@ the first N articles of ../shared/corpus/news/ (Wikinews, then Reuters).
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
-import os
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = Path(os.environ.get("COMMUNIQUE_SHARED", ROOT.parent / "shared")) / "corpus" / "news"
+from news import available, news_articles
+
 CLI = str(Path(sys.executable).with_name("communique"))
-
-
-def articles(n: int) -> list[dict]:
-    out = []
-    for name in ("wikinews_2019_2020.jsonl.gz", "reuters21578.jsonl.gz"):
-        for line in gzip.open(CORPUS / name, "rt", encoding="utf-8"):
-            record = json.loads(line)
-            if record.get("text", "").strip():
-                out.append({"id": record["id"], "text": record["text"], "published": record.get("date")})
-            if len(out) >= n:
-                return out
-    return out
 
 
 def timed(command: list[str]) -> float:
@@ -45,12 +31,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=2000)
     args = parser.parse_args()
-    if not (CORPUS / "wikinews_2019_2020.jsonl.gz").is_file():
-        print(f"skipped: {CORPUS} has no news corpus (see ../shared/corpus/news/README.md)")
+    if not available():
         return
     with tempfile.TemporaryDirectory() as folder:
         batch = Path(folder) / "in.jsonl"
-        texts = articles(args.n)
+        texts = news_articles(args.n)
         batch.write_text("".join(json.dumps(t) + "\n" for t in texts), encoding="utf-8")
         analyse = timed([CLI, "analyze", "--jsonl", str(batch), "--out", str(Path(folder) / "out.jsonl")])
         one = timed([CLI, "ingest", str(batch), "--db", str(Path(folder) / "one.duckdb")])
