@@ -435,6 +435,39 @@ def brief(
 
 
 @app.command()
+def serve(
+    db: Optional[str] = DB_OPTION,
+    host: str = typer.Option("127.0.0.1", "--host", help="The address to listen on (default: this machine only)."),
+    port: int = typer.Option(8000, "--port", min=0, max=65535, help="The port (0: any free one)."),
+    max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Largest request body accepted, in bytes "
+                                            "(larger: 413). " + _help("max_bytes")),
+    private_reads: Optional[bool] = typer.Option(None, "--private-reads/--open-reads", help=_help("private_reads")),
+    config_file: Optional[Path] = typer.Option(None, "--config", help="TOML config file with a [communique] table."),
+) -> None:
+    """The web app and REST API over the store: pages to analyse, search, follow actors and
+    dyads and read briefs; /api/... for programs (documented at /docs and /openapi.json)."""
+    import secrets
+
+    import uvicorn
+
+    from .analyze import analyze_text
+    from .web import create_app
+
+    config = _db_config(db, config_file, max_bytes=max_bytes, private_reads=private_reads)
+    token = config.token or secrets.token_urlsafe(24)
+    if not config.token:
+        _say(f"token for writes{' and reads' if config.private_reads else ''}: {token}  (set COMMUNIQUE_TOKEN to "
+             "choose it)")
+    if host not in ("127.0.0.1", "::1", "localhost"):
+        _say(f"warning: listening on {host}: other machines can reach this server"
+             + ("" if config.private_reads else "; its reads are open (--private-reads to close them)"))
+    analyze_text("The pipeline is loaded before the first request.", "warm-up", config)
+    application = create_app(config, token, config.private_reads)
+    _say(f"communique serving {printable(config.db)} on http://{host}:{port}/ (Ctrl-C stops it)")
+    uvicorn.run(application, host=host, port=port, log_level="warning", timeout_graceful_shutdown=5)
+
+
+@app.command()
 def statements(
     db: Optional[str] = DB_OPTION,
     speaker: Optional[str] = typer.Option(None, "--speaker", help="A speaker's name or actor code."),

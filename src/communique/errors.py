@@ -33,6 +33,11 @@ class Errors:
     C302 = "The store {path!r} is in use by another process (it holds the write lock); try again when it is done."
     C303 = "Can't write to the store {path!r}: {reason}. The batch being written was rolled back; everything stored before it is intact."
     C304 = "No document {doc_id!r} in the store {path!r}."
+    C401 = "{path} needs the token: send 'Authorization: Bearer <token>' (the token `communique serve` printed, or COMMUNIQUE_TOKEN)."
+    C404 = "No page or resource at {path!r}."
+    C405 = "{path} does not take {method} requests."
+    C413 = "The request body is over the limit of {limit:,} bytes (raise it with --max-bytes)."
+    C422 = "Invalid request: {where}: {reason}."
 
 
 class Warnings:

@@ -59,6 +59,17 @@ def _iso_date(value) -> str:
     return date.fromisoformat(text).isoformat()
 
 
+def _flag(value) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off", ""):
+        return False
+    raise ValueError("must be true or false (1/0, yes/no, on/off)")
+
+
 def _paths(value) -> tuple[str, ...]:
     if isinstance(value, str):
         value = value.split(os.pathsep)
@@ -82,6 +93,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("db", "communique.duckdb", "The corpus store: a DuckDB file (created on first use).", str),
     Setting("story_threshold", 0.6, "Estimated Jaccard similarity (MinHash, word 5-grams) from which a stored "
             "document joins a near-duplicate's story.", _fraction),
+    Setting("token", None, "The bearer token the web app's writes need (`Authorization: Bearer <token>`); unset: "
+            "`communique serve` makes one and prints it.", str),
+    Setting("private_reads", False, "Whether the web app's reads (pages and GET /api) need the token too.", _flag),
 )
 SETTING_BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -97,6 +111,8 @@ class Config:
     actors: tuple[str, ...] = SETTING_BY_NAME["actors"].default
     db: str = SETTING_BY_NAME["db"].default
     story_threshold: float = SETTING_BY_NAME["story_threshold"].default
+    token: str | None = SETTING_BY_NAME["token"].default
+    private_reads: bool = SETTING_BY_NAME["private_reads"].default
 
     def merged(self, **overrides) -> "Config":
         """A copy with the given values (None = keep) parsed and checked."""

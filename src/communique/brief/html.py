@@ -50,23 +50,24 @@ def _annotations(record: dict) -> list[tuple[int, int, str, str | None]]:
     return out
 
 
-def annotated_text(record: dict, cited: dict[tuple[int, int], int]) -> str:
+def annotated_text(record: dict, anchors: dict[tuple[int, int], str]) -> str:
     """The document's text cut at every mark's edge; each piece a span with the classes of
-    the marks covering it. `cited` maps a passage's span to its number: an anchor opens it."""
+    the marks covering it. `anchors` maps a passage's span to its name: an element with
+    that id opens it, and its pieces carry the name as a class (see `focus_css`)."""
     text = record["document"]["text"]
-    marks = _annotations(record) + [(s, e, f"cited p{n}", None) for (s, e), n in cited.items()]
+    marks = _annotations(record) + [(s, e, f"cited {name}", None) for (s, e), name in anchors.items()]
     marks = [(max(0, s), min(len(text), e), c, t) for s, e, c, t in marks if s < e]
     edges = sorted({0, len(text), *(s for s, *_ in marks), *(e for _, e, *_ in marks)})
     opening: dict[int, list[int]] = {}
     for number, (s, _, _, _) in enumerate(marks):
         opening.setdefault(s, []).append(number)
-    starts: dict[int, list[int]] = {}
-    for (s, e), n in cited.items():
-        starts.setdefault(s, []).append(n)
+    starts: dict[int, list[str]] = {}
+    for (s, e), name in anchors.items():
+        starts.setdefault(s, []).append(name)
     parts, active = [], set()  # a sweep over the edges: the marks open at each piece
     for left, right in zip(edges, edges[1:]):
         active = {m for m in active if marks[m][1] > left} | set(opening.get(left, ()))
-        parts += [f'<span class="anchor" id="p{n}"></span>' for n in starts.get(left, [])]
+        parts += [f'<span class="anchor" id="{name}"></span>' for name in starts.get(left, [])]
         covering = [marks[m] for m in sorted(active)]
         piece = escape(text[left:right])
         if covering:
@@ -133,29 +134,47 @@ def _section(section: dict, numbers: dict) -> str:
     return f'<section id="{e(kind or "section")}"{css}><h2>{e(section["heading"])}</h2>{body}</section>'
 
 
-def render_brief_html(brief: dict, records: dict[str, dict]) -> str:
-    """`records` maps each cited document id to its communique/1 record (the annotated copy)."""
+def focus_css(names) -> str:
+    """The rule that highlights the passage a link was followed to: its pieces, when its
+    anchor is the page's target (CSS only, no script)."""
+    targets = ",".join(f"body:has(#{name}:target) .{name}" for name in names)
+    return f"{targets}{{background:#ffd33d;box-shadow:0 0 0 2px #bf8700}}" if targets else ""
+
+
+def legend() -> str:
+    return '<p class="legend">' + "".join(f'<span class="{c}">{escape(label)}</span>' for c, label in MARKS) + "</p>"
+
+
+def brief_body(brief: dict, records: dict[str, dict]) -> tuple[str, str]:
+    """The brief's HTML without the page around it (the web app's pages embed it), and the
+    CSS its citations need."""
     numbers = passages(brief)
-    window = brief.get("window") or {}
-    span = " to ".join(dict.fromkeys(v for v in (window.get("since"), window.get("until")) if v))
-    legend = "".join(f'<span class="{c}">{escape(label)}</span>' for c, label in MARKS)
     sources = []
     for listing in brief["sources"]:
         doc = listing["doc"]
-        cited = {(s, e): n for (d, s, e), n in numbers.items() if d == doc}
+        anchors = {(s, e): f"p{n}" for (d, s, e), n in numbers.items() if d == doc}
         facts = " · ".join(escape(v) for v in (listing.get("published"), listing.get("url")) if v)
         sources.append(f'<section class="source" id="doc-{escape(doc)}"><h2>Source: {escape(listing.get("title") or doc)}'
-                       f'</h2><p class="window"><code>{escape(doc)}</code> {facts}</p>'
-                       f'<p class="legend">{legend}</p>'
-                       f'<div class="text">{annotated_text(records[doc], cited)}</div></section>')
-    targets = ",".join(f"body:has(#p{n}:target) .p{n}" for n in numbers.values())
-    focus = f"{targets}{{background:#ffd33d;box-shadow:0 0 0 2px #bf8700}}" if targets else ""
+                       f'</h2><p class="window"><code>{escape(doc)}</code> {facts}</p>{legend()}'
+                       f'<div class="text">{annotated_text(records[doc], anchors)}</div></section>')
+    body = ("<main>" + "".join(_section(section, numbers) for section in brief["sections"]) + "</main>"
+            + "".join(sources))
+    return body, focus_css(f"p{n}" for n in numbers.values())
+
+
+def render_brief_html(brief: dict, records: dict[str, dict], nonce: str | None = None) -> str:
+    """One self-contained page. `records` maps each cited document id to its communique/1
+    record (the annotated copy); `nonce`: the CSP nonce of the page's style, when a server
+    sends it with a nonce policy."""
+    window = brief.get("window") or {}
+    span = " to ".join(dict.fromkeys(v for v in (window.get("since"), window.get("until")) if v))
+    body, focus = brief_body(brief, records)
+    style = f'<style nonce="{escape(nonce)}">' if nonce else "<style>"
     return ("<!doctype html>\n"
             f'<html lang="en"><head><meta charset="utf-8">'
             f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{escape(brief['title'])}</title><style>{STYLE}{focus}</style></head><body>"
+            f"<title>{escape(brief['title'])}</title>{style}{STYLE}{focus}</style></head><body>"
             f"<header><h1>{escape(brief['title'])}</h1>"
-            f'<p class="window">{escape(span)}{" · " if span else ""}{escape(promise(brief))}</p></header><main>'
-            + "".join(_section(section, numbers) for section in brief["sections"])
-            + "</main>" + "".join(sources) + "</body></html>\n")
+            f'<p class="window">{escape(span)}{" · " if span else ""}{escape(promise(brief))}</p></header>'
+            f"{body}</body></html>\n")

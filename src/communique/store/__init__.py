@@ -183,6 +183,10 @@ class Store:
         return best[1] if best[1] is not None and best[0] >= self.story_threshold else doc_id
 
     # ------------------------------------------------------------------ reading
+    def count(self) -> int:
+        """How many documents the store holds."""
+        return self.connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+
     def record(self, doc_id: str) -> dict:
         """The stored communique/1 record of a document (C304 when there is none)."""
         row = self.connection.execute("SELECT record FROM documents WHERE id = ? OR input_id = ? ORDER BY id = ? DESC",
@@ -192,8 +196,9 @@ class Store:
         return json.loads(row[0])
 
     def documents(self, q: str | None = None, actor: str | None = None, since: str | None = None,
-                  until: str | None = None):
-        """Documents (id, title, published, url, story, counts), newest first."""
+                  until: str | None = None, limit: int | None = None, offset: int = 0):
+        """Documents (id, title, published, url, story, counts), newest first; ``limit`` and
+        ``offset`` give one page of them."""
         where, params = _window("d.published", since, until)
         if q:
             where.append("(d.title ILIKE ? OR json_extract_string(d.record, '$.document.text') ILIKE ?)")
@@ -206,11 +211,12 @@ class Store:
                 (SELECT count(*) FROM events e WHERE e.doc = d.id) AS events,
                 (SELECT count(*) FROM statements s WHERE s.doc = d.id) AS statements
             FROM documents d {_where(where)} ORDER BY d.published DESC NULLS LAST, d.id"""
-        return self.connection.execute(sql, params).df()
+        return self.connection.execute(*_page(sql, params, limit, offset)).df()
 
     def events(self, source: str | None = None, target: str | None = None, dyad: tuple[str, str] | None = None,
                code: str | None = None, plover: str | None = None, since: str | None = None,
-               until: str | None = None, aggregate: bool = False, actor: str | None = None):
+               until: str | None = None, aggregate: bool = False, actor: str | None = None,
+               limit: int | None = None, offset: int = 0):
         """Events with their document, date, codes, dyad and evidence span. An actor code
         matches by prefix ("RUS" matches "RUSGOV"); ``dyad`` is both directions; ``code``
         is a CAMEO prefix ("19" is every assault); ``actor`` is either side. ``aggregate``: one row per day, source,
@@ -224,14 +230,14 @@ class Store:
                     count(DISTINCT e.doc) AS articles
                 FROM events e JOIN documents d ON d.id = e.doc {_where(where)}
                 GROUP BY ALL ORDER BY day, e.source_code, e.target_code, e.cameo"""
-            return self.connection.execute(sql, params).df()
+            return self.connection.execute(*_page(sql, params, limit, offset)).df()
         sql = f"""SELECT e.doc, e.id, e.date, e.source_code, e.source_name, e.target_code, e.target_name,
                 e.cameo, e.plover, e.plover_mode, e.goldstein, e.quad_class, e.modality, e.voice,
                 e.span_start, e.span_end, d.story,
                 substr(json_extract_string(d.record, '$.document.text'), e.span_start + 1,
                        e.span_end - e.span_start) AS evidence, e.rule
             FROM events e JOIN documents d ON d.id = e.doc {_where(where)} ORDER BY e.date, e.doc, e.id"""
-        return self.connection.execute(sql, params).df()
+        return self.connection.execute(*_page(sql, params, limit, offset)).df()
 
     def timeline(self, a: str, b: str, by: str = "week", measure: str = "count", since: str | None = None,
                  until: str | None = None):
@@ -274,7 +280,7 @@ class Store:
         return where, params
 
     def statements(self, speaker: str | None = None, q: str | None = None, since: str | None = None,
-                   until: str | None = None):
+                   until: str | None = None, limit: int | None = None, offset: int = 0):
         """Statements with their speaker, content and spans."""
         where, params = _window("d.published", since, until)
         if speaker:
@@ -286,7 +292,7 @@ class Store:
         sql = f"""SELECT s.doc, s.id, d.published, s.speaker_name, s.speaker_code, s.cue, s.direct, s.content,
                 s.content_start, s.content_end, s.span_start, s.span_end, d.story FROM statements s JOIN documents d ON d.id = s.doc
             {_where(where)} ORDER BY d.published, s.doc, s.id"""
-        return self.connection.execute(sql, params).df()
+        return self.connection.execute(*_page(sql, params, limit, offset)).df()
 
 
 EXPORT_TABLES = ("documents", *schema.ITEM_TABLES)
@@ -415,6 +421,13 @@ def _window(column: str, since: str | None, until: str | None) -> tuple[list[str
         where.append(f"substr({column}, 1, 10) <= ?")
         params.append(until)
     return where, params
+
+
+def _page(sql: str, params: list, limit: int | None, offset: int) -> tuple[str, list]:
+    """The query cut to one page (the web app's and the API's pagination)."""
+    if limit is None:
+        return sql, params
+    return f"{sql} LIMIT ? OFFSET ?", [*params, int(limit), int(offset)]
 
 
 def _where(clauses: list[str]) -> str:
