@@ -438,7 +438,7 @@ def brief(
 def serve(
     db: Optional[str] = DB_OPTION,
     host: str = typer.Option("127.0.0.1", "--host", help="The address to listen on (default: this machine only)."),
-    port: int = typer.Option(8000, "--port", min=0, max=65535, help="The port (0: any free one)."),
+    port: int = typer.Option(8000, "--port", help="The port, 1 to 65535."),
     max_bytes: Optional[int] = typer.Option(None, "--max-bytes", help="Largest request body accepted, in bytes "
                                             "(larger: 413). " + _help("max_bytes")),
     private_reads: Optional[bool] = typer.Option(None, "--private-reads/--open-reads", help=_help("private_reads")),
@@ -453,6 +453,8 @@ def serve(
     from .analyze import analyze_text
     from .web import create_app
 
+    if not 0 < port < 65536:
+        _fail(f"--port must be 1 to 65535, got {port}", usage=True)
     config = _db_config(db, config_file, max_bytes=max_bytes, private_reads=private_reads)
     token = config.token or secrets.token_urlsafe(24)
     if not config.token:

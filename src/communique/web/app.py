@@ -14,6 +14,7 @@ Security, in one place:
 from __future__ import annotations
 
 import hmac
+from contextlib import asynccontextmanager
 import secrets
 import threading
 from dataclasses import dataclass, field
@@ -78,7 +79,13 @@ def create_app(config: Config, token: str | None = None, private_reads: bool = F
     from .security import SecurityHeaders, BodyLimit
 
     core = Core(config, token or secrets.token_urlsafe(24), private_reads)
-    app = FastAPI(title="communique", version=__version__, docs_url=None, redoc_url=None,
+
+    @asynccontextmanager
+    async def lifespan(_app):
+        yield
+        core.close()  # the store's file is closed when the server stops
+
+    app = FastAPI(title="communique", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Geopolitical news and readouts to attributed, source-linked event data "
                               "(communique/1), a corpus store and briefs that cite every line.")
     app.state.core = core
@@ -103,11 +110,9 @@ def create_app(config: Config, token: str | None = None, private_reads: bool = F
     async def http_error(request: Request, exc: StarletteHTTPException):
         if exc.status_code == 405:
             return error_response("C405", request.url.path, path=request.url.path, method=request.method)
-        return error_response("C404", request.url.path, path=request.url.path)
-
-    @app.on_event("shutdown")
-    def close_store() -> None:
-        core.close()
+        if exc.status_code == 404:
+            return error_response("C404", request.url.path, path=request.url.path)
+        return error_response("C422", request.url.path, where="request", reason=str(exc.detail))
 
     app.include_router(api_router)
     app.include_router(page_router)

@@ -34,13 +34,10 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-class _TooLarge(Exception):
-    pass
-
-
 class BodyLimit:
-    """Refuse a body over ``limit`` bytes: by its Content-Length at once, or, sent in chunks,
-    as soon as the chunks pass the limit."""
+    """Refuse a body over ``limit`` bytes with 413: by its Content-Length at once, or, sent
+    in chunks without one, as soon as the chunks pass the limit (the chunks read so far,
+    at most ``limit`` bytes, are then handed on to the app as they came)."""
 
     def __init__(self, app, limit: int):
         self.app, self.limit = app, limit
@@ -49,30 +46,26 @@ class BodyLimit:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            return await self._refuse(scope, send)
-        seen = 0
-        started = False
-
-        async def counting():
-            nonlocal seen
+        if declared is not None:
+            if declared.isdigit() and int(declared) > self.limit:
+                return await self._refuse(scope, send)
+            return await self.app(scope, receive, send)  # the server stops the body at its declared length
+        held, seen = [], 0
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.limit:
-                    raise _TooLarge
-            return message
+            held.append(message)
+            if message["type"] != "http.request":
+                break
+            seen += len(message.get("body", b""))
+            if seen > self.limit:
+                return await self._refuse(scope, send)
+            if not message.get("more_body", False):
+                break
 
-        async def tracking(message):
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
+        async def replay():
+            return held.pop(0) if held else await receive()
 
-        try:
-            await self.app(scope, counting, tracking)
-        except _TooLarge:
-            if not started:
-                await self._refuse(scope, send)
+        await self.app(scope, replay, send)
 
     async def _refuse(self, scope, send):
         body = json.dumps(error_object(scope.get("path", ""), CommuniqueError("C413", limit=self.limit))).encode()
