@@ -161,10 +161,12 @@ def test_window_brief_compares_windows_and_merges_syndicated_statements(tmp_path
     db = tmp_path / "c.duckdb"
     with Store(db) as store:
         store.add([analyze_text("North Korea condemned Japan on Tuesday.", "old", published="2024-05-01"),
+                   analyze_text("Japan will hold talks with North Korea in 2025.", "later", published="2024-05-02"),
                    analyze_text(WIRE, "wire", published="2024-05-13"),
                    analyze_text(WIRE + "\n\nReporting by the agency's Tokyo bureau.", "copy", published="2024-05-13"),
                    analyze_text("Japan and North Korea held talks in Beijing.", "talks", published="2024-05-12")])
         brief, records = brief_window(store, dyad=("JPN", "PRK"), until="2024-05-13")
+        assert brief_window(store, dyad=("JPN", "PRK"))[0]["window"]["until"] == "2024-05-13"  # "2025" is no day
     texts = {doc: r["document"]["text"] for doc, r in records.items()}
     names = tuple(a["name"] for r in records.values() for a in r["actors"])
     assert integrity_problems(brief, texts, names) == []

@@ -191,6 +191,7 @@ def test_aggregate_and_timeline(tmp_path):
         store.add([analyze_text(text, doc_id, published=day) for doc_id, text, day in texts])
         rows = store.events(source="JPN", target="PRK", code="16", aggregate=True)
         assert list(rows.mentions) == [2] and list(rows.articles) == [2] and str(rows.day[0])[:10] == "2024-05-02"
+        assert list(store.timeline("JPN", "JPN").columns) == ["period", "JPN->JPN", "total"]  # with itself
         weekly = store.timeline("JPN", "PRK", by="week")
         assert list(weekly["JPN->PRK"]) == [2, 0] and list(weekly["PRK->JPN"]) == [0, 1]
         assert list(weekly.total) == [2, 1]

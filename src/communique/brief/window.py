@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from .article import ArticleBrief
 from .items import Source, brief_document, citation, item
 
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 DEFAULT_DAYS = 7
 TOP_DYADS = 8
 STATEMENTS_PER_ACTOR = 5
@@ -35,9 +36,9 @@ class WindowBrief:
         self.store, self.dyad = store, dyad
         self.actors = tuple(a.upper() for a in (dyad or actors))
         everything = self._events(None, None)
-        if until is None:
-            dated = everything.date.dropna()
-            until = str(max(dated))[:10] if len(dated) else date.today().isoformat()
+        if until is None:  # the latest day an event is dated to ("2023" or "2023-SP" name no day)
+            days = [d[:10] for d in everything.date.dropna() if DAY.match(str(d))]
+            until = max(days) if days else date.today().isoformat()
         end = _day(until)
         start = _day(since) if since else end - timedelta(days=DEFAULT_DAYS - 1)
         if start > end:

@@ -254,6 +254,8 @@ class Store:
             FROM events e {_where(where + [f"{DAY} IS NOT NULL"])} GROUP BY period ORDER BY period"""
         pattern = [a.upper() + "%", b.upper() + "%"]
         frame = self.connection.execute(sql, pattern + pattern + params).df()
+        if a.upper() == b.upper():  # an actor with itself (domestic events): one direction
+            frame = frame.drop(columns="b_to_a")
         return frame.rename(columns={"a_to_b": f"{a.upper()}->{b.upper()}", "b_to_a": f"{b.upper()}->{a.upper()}"})
 
     def _event_filters(self, source, target, dyad, code, plover, since, until, actor=None) -> tuple[list[str], list]:

@@ -26,10 +26,11 @@ class ErrorBody(BaseModel):
 class Article(BaseModel):
     """An article to analyse: its text or its HTML, and what is known of it (the fields of
     a JSONL batch record)."""
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid",
+                              json_schema_extra={"anyOf": [{"required": ["text"]}, {"required": ["html"]}]})
     id: Optional[str] = Field(None, max_length=1000)
-    text: Optional[str] = None
-    html: Optional[str] = None
+    text: Optional[str] = Field(None, pattern=r"\S", description="The article's text (or give html).")
+    html: Optional[str] = Field(None, pattern=r"\S", description="The article's HTML (or give text).")
     published: Optional[str] = Field(None, description="YYYY-MM-DD or an ISO timestamp")
     title: Optional[str] = None
     url: Optional[str] = None

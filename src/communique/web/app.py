@@ -106,6 +106,11 @@ def create_app(config: Config, token: str | None = None, private_reads: bool = F
         where = ".".join(str(p) for p in first.get("loc", ()))
         return error_response("C422", request.url.path, where=where or "request", reason=first.get("msg", "invalid"))
 
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception):  # a bug: still the coded shape, never a traceback
+        error = CommuniqueError("C199", reason=f"{type(exc).__name__}: {exc}")
+        return JSONResponse(error_object(request.url.path, error), status_code=500)
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         if exc.status_code == 405:
