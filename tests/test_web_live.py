@@ -80,6 +80,18 @@ def server(tmp_path_factory):
     log.close()
 
 
+def wait_for(browser, css: str, text: str = ""):
+    """The first element matching `css` (holding `text`) once the page shows it: a click that
+    sends a form returns before the next page is there."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def found(driver):
+        return next((e for e in driver.find_elements(By.CSS_SELECTOR, css) if text in e.text), False)
+
+    return WebDriverWait(browser, 90, poll_frequency=0.2).until(found)
+
+
 def shoot(browser, name: str, docs: bool = False) -> None:
     from browser import save_artifact
 
@@ -102,22 +114,23 @@ def test_an_analyst_goes_from_an_article_to_a_cited_passage(server):
         browser.find_element(By.ID, "text").send_keys(CANONICAL.read_text(encoding="utf-8"))
         browser.find_element(By.ID, "published").send_keys("2022-12-30")
         browser.find_element(By.ID, "submit").click()
+        wait_for(browser, "#annotated")
         statements = browser.find_elements(By.CSS_SELECTOR, "#annotated .statement")
         assert len(statements) >= 10 and colour(statements[0]) == STATEMENT_BLUE
         assert "demonstrates stability" in browser.find_element(By.ID, "annotated").text
         shoot(browser, "analyzed", docs=True)
 
         browser.find_element(By.CSS_SELECTOR, "a.actor-link[href='/actor/RUSGOV']").click()
-        assert browser.find_element(By.TAG_NAME, "h1").text == "Actor RUSGOV"
+        wait_for(browser, "h1", "Actor RUSGOV")
         shoot(browser, "actor")
         browser.find_element(By.CSS_SELECTOR, "#counterparts a[href^='/dyad/RUSGOV/CHN']").click()
-        chart = browser.find_element(By.CSS_SELECTOR, "figure.chart svg")
+        chart = wait_for(browser, "figure.chart svg")
         assert chart.is_displayed() and chart.size["width"] > 300
         assert "events per week" in browser.find_element(By.CSS_SELECTOR, "figure.chart").text
         shoot(browser, "dyad", docs=True)
 
         browser.find_element(By.ID, "brief-link").click()
-        assert "Corpus brief" in browser.find_element(By.TAG_NAME, "h1").text
+        wait_for(browser, "h1", "Corpus brief")
         shoot(browser, "brief")
         link = browser.find_element(By.CSS_SELECTOR, "#statements sup a")
         name = link.get_attribute("href").rsplit("#", 1)[1]
@@ -152,7 +165,7 @@ def test_nothing_a_hostile_page_carries_runs_in_the_browser(server):
         browser.get(server + "/")
         browser.find_element(By.ID, "text").send_keys(HOSTILE_HTML)
         browser.find_element(By.ID, "submit").click()
-        assert browser.title != "pwned" and "document.title='pwned'" in browser.find_element(By.ID, "annotated").text
+        assert "document.title='pwned'" in wait_for(browser, "#annotated").text and browser.title != "pwned"
         shoot(browser, "hostile")
 
 

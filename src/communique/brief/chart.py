@@ -60,14 +60,15 @@ def timeline_marks(periods: list[str], series: dict[str, list[float | None]], ti
     for i in sorted({0, len(periods) - 1, *range(0, len(periods), max(len(periods) // 6, 1))}):
         if 0 <= i < len(periods):
             marks.append(Label(x(i), HEIGHT - MARGIN + 16, periods[i], anchor="middle"))
-    for number, (name, column) in enumerate(series.items()):
+    right = WIDTH - MARGIN  # the legend, right-aligned, the last series rightmost
+    for number, (name, column) in reversed(list(enumerate(series.items()))):
         colour = COLOURS[number % len(COLOURS)]
         points = tuple((x(i), y(v)) for i, v in enumerate(column) if v is not None)
         if len(points) > 1:
             marks.append(Line(points, colour, width=2))
         marks += [Dot(px, py, colour) for px, py in points]
-        marks.append(Label(WIDTH - MARGIN - 110 * (len(series) - number) + 110, 38, name, anchor="end",
-                           colour=colour))
+        marks.append(Label(right, 38, name, anchor="end", colour=colour))
+        right -= 6.5 * len(name) + 18  # about a label's width at 11 px, and a gap
     return marks
 
 
