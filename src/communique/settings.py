@@ -25,6 +25,7 @@ class Setting:
     default: Any
     help: str
     parse: Callable[[str], Any] = str
+    option: bool = True  # False: no command-line option (a secret: other users can read a command line)
 
     @property
     def env(self) -> str:
@@ -94,7 +95,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("story_threshold", 0.6, "Estimated Jaccard similarity (MinHash, word 5-grams) from which a stored "
             "document joins a near-duplicate's story.", _fraction),
     Setting("token", None, "The bearer token the web app's writes need (`Authorization: Bearer <token>`); unset: "
-            "`communique serve` makes one and prints it.", str),
+            "`communique serve` makes one and prints it.", str, option=False),
     Setting("private_reads", False, "Whether the web app's reads (pages and GET /api) need the token too.", _flag),
 )
 SETTING_BY_NAME = {s.name: s for s in SETTINGS}
