@@ -29,8 +29,8 @@ def batch(path: Path, records=RECORDS, extra_lines: tuple[str, ...] = ()) -> Pat
     return path
 
 
-def test_ingest_is_idempotent_and_reports_bad_records(tmp_path):
-    db, source = tmp_path / "c.duckdb", batch(tmp_path / "in.jsonl", extra_lines=("{not json",))
+def test_ingest_is_idempotent_and_reports_bad_records(tmp_path, db):
+    source = batch(tmp_path / "in.jsonl", extra_lines=("{not json",))
     first = run_cli("ingest", str(source), "--db", str(db))
     assert first.returncode == 0, first.stderr
     assert "3 new, 0 already stored, 1 errors" in first.stderr and "C106" in first.stderr
@@ -40,15 +40,13 @@ def test_ingest_is_idempotent_and_reports_bad_records(tmp_path):
         assert len(store.documents()) == 3
 
 
-def test_the_same_text_twice_in_one_batch_is_stored_once(tmp_path):
-    db = tmp_path / "c.duckdb"
+def test_the_same_text_twice_in_one_batch_is_stored_once(tmp_path, db):
     source = batch(tmp_path / "in.jsonl", [RECORDS[0], {**RECORDS[0], "id": "copy"}])
     result = run_cli("ingest", str(source), "--db", str(db))
     assert "1 new, 1 already stored" in result.stderr
 
 
-def test_show_prints_what_analyze_prints(tmp_path):
-    db = tmp_path / "c.duckdb"
+def test_show_prints_what_analyze_prints(tmp_path, db):
     assert run_cli("ingest", str(ARTICLE), "--db", str(db), "--published", "2024-03-14").returncode == 0
     analysed = run_cli("analyze", str(ARTICLE), "--published", "2024-03-14")
     with Store(db, read_only=True) as store:
@@ -58,8 +56,7 @@ def test_show_prints_what_analyze_prints(tmp_path):
     assert run_cli("show", "nothing-here", "--db", str(db)).returncode == 1
 
 
-def test_events_by_prefix_and_dyad_both_ways_traced_to_the_text(tmp_path):
-    db = tmp_path / "c.duckdb"
+def test_events_by_prefix_and_dyad_both_ways_traced_to_the_text(tmp_path, db):
     with Store(db) as store:
         from communique.analyze import analyze_text
         store.add([analyze_text(r["text"], r["id"], published=r["published"]) for r in RECORDS])
@@ -76,8 +73,8 @@ def test_events_by_prefix_and_dyad_both_ways_traced_to_the_text(tmp_path):
     assert run_cli("events", "--db", str(db), "--dyad", "USA").returncode == 2
 
 
-def test_reanalyze_only_what_another_version_stored(tmp_path):
-    db, source = tmp_path / "c.duckdb", batch(tmp_path / "in.jsonl", RECORDS[:2])
+def test_reanalyze_only_what_another_version_stored(tmp_path, db):
+    source = batch(tmp_path / "in.jsonl", RECORDS[:2])
     run_cli("ingest", str(source), "--db", str(db))
     with Store(db) as store:
         store.connection.execute("UPDATE documents SET pipeline = 'communique 0.0.1' WHERE input_id = 'a'")
@@ -86,6 +83,21 @@ def test_reanalyze_only_what_another_version_stored(tmp_path):
     assert "0 new, 1 already stored, 0 errors (1 re-analysed)" in again.stderr
     with Store(db, read_only=True) as store:
         assert len(store.documents()) == 2
+
+
+def test_a_store_of_the_first_schema_is_brought_up_to_date(tmp_path):
+    import duckdb
+
+    from communique.analyze import analyze_text
+    path = tmp_path / "old.duckdb"
+    with Store(path) as store:
+        store.add([analyze_text("Japan imposed sanctions on North Korea.", "x", published="2024-05-02")])
+    with duckdb.connect(str(path)) as old:  # as schema version 1 left it: no text column
+        old.execute("ALTER TABLE documents DROP COLUMN text")
+        old.execute("UPDATE store_meta SET value = '1' WHERE key = 'schema'")
+    with Store(path) as store:
+        assert list(store.events().evidence) == ["Japan imposed sanctions on North Korea"]
+        assert store.connection.execute("SELECT value FROM store_meta WHERE key = 'schema'").fetchone()[0] == "2"
 
 
 def test_a_corrupt_database_is_c301_and_left_as_it_was(tmp_path):
@@ -140,8 +152,7 @@ def test_a_full_disk_is_c303_and_loses_nothing_already_stored(tmp_path):
         assert len(store.documents()) == 43
 
 
-def test_documents_filters_and_formats(tmp_path):
-    db = tmp_path / "c.duckdb"
+def test_documents_filters_and_formats(tmp_path, db):
     run_cli("ingest", str(batch(tmp_path / "in.jsonl")), "--db", str(db))
     by_actor = run_cli("documents", "--db", str(db), "--actor", "PRK", "--format", "csv")
     lines = by_actor.stdout.strip().splitlines()
@@ -150,14 +161,14 @@ def test_documents_filters_and_formats(tmp_path):
     assert run_cli("documents", "--db", str(tmp_path / "absent.duckdb")).returncode == 1
 
 
-def test_kill_9_mid_ingest_then_the_same_command_stores_every_input_once(tmp_path):
+def test_kill_9_mid_ingest_then_the_same_command_stores_every_input_once(tmp_path, db):
     import os
     import signal
     import time
 
     records = [{"id": f"r{i}", "text": f"Country {i} talks: Japan imposed sanctions on North Korea on day {i}.",
                 "published": "2024-05-02"} for i in range(40)]
-    db, source = tmp_path / "c.duckdb", batch(tmp_path / "in.jsonl", records)
+    source = batch(tmp_path / "in.jsonl", records)
     command = [str(Path(sys.executable).with_name("communique")), "ingest", str(source), "--db", str(db),
                "--batch-size", "2"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -172,22 +183,22 @@ def test_kill_9_mid_ingest_then_the_same_command_stores_every_input_once(tmp_pat
         assert stored.id.is_unique
 
 
-def test_a_window_ends_at_the_end_of_its_last_day(tmp_path):
+def test_a_window_ends_at_the_end_of_its_last_day(tmp_path, db):
     from communique.analyze import analyze_text
     record = analyze_text("Japan imposed sanctions on North Korea.", "x", published="2024-05-06")
     record["events"][0]["date"] = "2024-05-06T09:00+09:00"  # an event dated to the minute, as times give it
-    with Store(tmp_path / "c.duckdb") as store:
+    with Store(db) as store:
         store.add([record])
         assert len(store.events(source="JPN", since="2024-05-06", until="2024-05-06")) == 1
         assert len(store.events(source="JPN", until="2024-05-05")) == 0
 
 
-def test_aggregate_and_timeline(tmp_path):
+def test_aggregate_and_timeline(tmp_path, db):
     from communique.analyze import analyze_text
     texts = [("x1", "Japan imposed sanctions on North Korea.", "2024-05-02"),
              ("x2", "Japan again imposed sanctions on North Korea, officials said.", "2024-05-02"),
              ("x3", "North Korea condemned Japan.", "2024-05-20")]
-    with Store(tmp_path / "c.duckdb") as store:
+    with Store(db) as store:
         store.add([analyze_text(text, doc_id, published=day) for doc_id, text, day in texts])
         rows = store.events(source="JPN", target="PRK", code="16", aggregate=True)
         assert list(rows.mentions) == [2] and list(rows.articles) == [2] and str(rows.day[0])[:10] == "2024-05-02"
@@ -197,13 +208,12 @@ def test_aggregate_and_timeline(tmp_path):
         assert list(weekly.total) == [2, 1]
         tone = store.timeline("JPN", "PRK", by="month", measure="goldstein")
         assert len(tone) == 1 and tone.total[0] < 0  # sanctions and a condemnation: hostile
-    shown = run_cli("timeline", "JPN", "PRK", "--db", str(tmp_path / "c.duckdb"), "--by", "month", "--format", "csv")
+    shown = run_cli("timeline", "JPN", "PRK", "--db", db, "--by", "month", "--format", "csv")
     assert shown.returncode == 0 and shown.stdout.splitlines()[0] == "period,JPN->PRK,PRK->JPN,total"
 
 
-def test_export_records_tables_and_plover(tmp_path):
+def test_export_records_tables_and_plover(tmp_path, db):
     import duckdb
-    db = tmp_path / "c.duckdb"
     run_cli("ingest", str(batch(tmp_path / "in.jsonl")), "--db", str(db))
     assert run_cli("export", "--db", str(db), "--format", "jsonl", "--out", str(tmp_path / "r.jsonl")).returncode == 0
     records = [json.loads(line) for line in (tmp_path / "r.jsonl").read_text().splitlines()]
@@ -270,11 +280,11 @@ def near_copies(texts: list[str]) -> list[str]:
     return copies
 
 
-def test_near_duplicates_share_a_story_and_distinct_articles_do_not(tmp_path):
+def test_near_duplicates_share_a_story_and_distinct_articles_do_not(tmp_path, db):
     import gzip
     corpus = shared_path("corpus/news/wikinews_2019_2020.jsonl.gz")
     texts = [json.loads(line)["text"] for line in gzip.open(corpus, "rt")][:60]
-    with Store(tmp_path / "c.duckdb") as store:
+    with Store(db) as store:
         store.add([_bare_record(f"o{i}", t) for i, t in enumerate(texts)])
         store.add([_bare_record(f"c{i}", t) for i, t in enumerate(near_copies(texts))])
         rows = store.connection.execute("SELECT input_id, story FROM documents").fetchall()
@@ -284,12 +294,12 @@ def test_near_duplicates_share_a_story_and_distinct_articles_do_not(tmp_path):
     assert recall >= 0.95 and len(set(originals)) == len(originals)  # no two articles merged
 
 
-def test_syndicated_copies_count_once_per_story(tmp_path):
+def test_syndicated_copies_count_once_per_story(tmp_path, db):
     from communique.analyze import analyze_text
     story = ("Japan imposed new sanctions on North Korea on Monday over its missile launches, the foreign "
              "ministry in Tokyo said. The measures freeze the assets of four trading companies and ban port "
              "calls by ships that visited North Korean ports, officials added.")
-    with Store(tmp_path / "c.duckdb") as store:
+    with Store(db) as store:
         store.add([analyze_text(story, "wire", published="2024-05-06"),
                    analyze_text(story + " Follow us for more news.", "site", published="2024-05-06")])
         rows = store.events(source="JPN", target="PRK", code="16", aggregate=True)
@@ -309,9 +319,8 @@ def test_ingest_in_two_workers_stores_what_one_process_stores(tmp_path):
         assert a.connection.execute(rows).fetchall() == b.connection.execute(rows).fetchall()
 
 
-def test_gdelt_export_has_the_61_columns_in_order(tmp_path):
+def test_gdelt_export_has_the_61_columns_in_order(tmp_path, db):
     from communique.store import GDELT_COLUMNS
-    db = tmp_path / "c.duckdb"
     run_cli("ingest", str(batch(tmp_path / "in.jsonl")), "--db", str(db))
     assert run_cli("export", "--db", str(db), "--format", "gdelt", "--out", str(tmp_path / "g.tsv")).returncode == 0
     rows = [line.split("\t") for line in (tmp_path / "g.tsv").read_text().splitlines()]

@@ -1,12 +1,13 @@
 """The corpus store: analysed documents kept in an embedded DuckDB database (a file, no
-server), queried as pandas DataFrames.
+server; the default) or in PostgreSQL (``postgresql://USER@HOST:PORT/DB``), queried as
+pandas DataFrames.
 
     from communique.store import Store
     store = Store("communique.duckdb")
     store.events(dyad=("RUS", "CHN"), since="2022-12-01")
 
-One small module holds every SQL statement (:mod:`.schema`), so another backend needs
-only its own connection. Writing is idempotent and crash-safe: a document is known by
+The SQL is written once here and in :mod:`.schema`; :mod:`.backends` gives the few
+fragments where DuckDB and PostgreSQL differ, and how each writes many rows. Writing is idempotent and crash-safe: a document is known by
 the sha256 of its cleaned text, so storing the same input twice adds nothing; each batch
 is one transaction, so a batch is either all stored or not at all, and everything stored
 before it stays. Each document records the pipeline and dictionary versions it was
@@ -26,12 +27,10 @@ from .. import __version__
 from ..errors import CommuniqueError
 from ..resources import data_path
 from . import schema, stories
+from .backends import connect, first_line as _first_line
 
 DEFAULT_DB = "communique.duckdb"
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-# An event's day: its date's first ten characters when they are one ("2024-03-14T09:00+09:00"),
-# else none (a week or a season: no day to count it on).
-DAY = "TRY_CAST(substr(e.date, 1, 10) AS DATE)"
 
 
 def pipeline_version() -> str:
@@ -54,32 +53,44 @@ def document_id(sha256: str) -> str:
 
 
 class Store:
-    """A DuckDB corpus store at ``path`` (created on first use)."""
+    """A corpus store at ``path``: a DuckDB file (created on first use) or a PostgreSQL URL."""
 
     def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False, story_threshold: float = 0.6):
-        import duckdb  # here: reading records never needs the database library
-
-        self.path = str(path)
+        self.backend = connect(str(path), read_only)
+        self.path = self.backend.path
         self.story_threshold = story_threshold
-        self._duckdb = duckdb
-        if read_only and not Path(self.path).exists():
-            raise CommuniqueError("C301", path=self.path, reason="there is no such file")
+        self._errors = self.backend.errors
+        # An event's day: its date's first ten characters when they are one
+        # ("2024-03-14T09:00+09:00"), else none (a week or a season: no day to count it on).
+        self._day = self.backend.day("e.date")
         try:
-            self.connection = duckdb.connect(self.path, read_only=read_only)
             if not read_only:
-                for statement in schema.TABLES:
-                    self.connection.execute(statement)
-                self.connection.execute("INSERT OR IGNORE INTO store_meta VALUES ('schema', ?)",
-                                        [str(schema.SCHEMA_VERSION)])
-        except duckdb.IOException as exc:
-            if "lock" in str(exc).lower():
-                raise CommuniqueError("C302", path=self.path) from None
+                self._create()
+        except self._errors as exc:
+            self.backend.close()
             raise CommuniqueError("C301", path=self.path, reason=_first_line(exc)) from None
-        except duckdb.Error as exc:
-            raise CommuniqueError("C301", path=self.path, reason=_first_line(exc)) from None
+
+    def _create(self) -> None:
+        """The tables, made or brought to this schema version."""
+        execute = self.backend.execute
+        execute("CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT)")
+        found = execute("SELECT value FROM store_meta WHERE key = 'schema'").fetchone()
+        version = int(found[0]) if found else schema.SCHEMA_VERSION
+        for statement in schema.tables(self.backend.blob, self.backend.double, self.backend.band_index):
+            execute(statement)
+        for old in range(version, schema.SCHEMA_VERSION):
+            for statement in schema.UPGRADES[old]:
+                execute(statement)
+        execute("DELETE FROM store_meta WHERE key = 'schema'")
+        execute("INSERT INTO store_meta VALUES ('schema', ?)", [str(schema.SCHEMA_VERSION)])
+
+    @property
+    def connection(self):
+        """The backend's own connection (for what the store does not wrap)."""
+        return self.backend.connection
 
     def close(self) -> None:
-        self.connection.close()
+        self.backend.close()
 
     def __enter__(self) -> Store:
         return self
@@ -93,7 +104,7 @@ class Store:
         wanted = list(dict.fromkeys(sha256s))
         if not wanted:
             return {}
-        found = self.connection.execute(
+        found = self.backend.execute(
             f"SELECT sha256, pipeline || ' / ' || dictionaries FROM documents WHERE sha256 IN "
             f"({', '.join('?' for _ in wanted)})", wanted).fetchall()
         return dict(found)
@@ -107,11 +118,15 @@ class Store:
         many were written. C303 (and nothing of this batch written) when the write fails.
 
         The batch's rows are gathered first and written with one statement per table
-        (row-by-row inserts cost DuckDB a statement each); the batch's near-duplicate
-        candidates are read in one query, and the batch's own documents join them as it goes."""
-        rows: dict[str, list[tuple]] = {table: [] for table in ("documents", "story_bands", *schema.ITEM_TABLES)}
+        (row-by-row inserts cost a statement each); the batch's near-duplicate candidates
+        are read in one query, and the batch's own documents join them as it goes. The
+        documents go first: a document another writer stored meanwhile (PostgreSQL) is left
+        out, with its rows, so each text is stored exactly once."""
+        execute = self.backend.execute
+        rows: dict[str, list[tuple]] = {table: [] for table in ("story_bands", *schema.ITEM_TABLES)}
+        documents: list[tuple] = []
         try:
-            self.connection.execute("BEGIN TRANSACTION")
+            execute("BEGIN TRANSACTION")
             known = self.stored(r["document"]["sha256"] for r in records)
             fresh: dict[str, dict] = {}
             for record in records:  # the same text twice in one batch: stored once
@@ -122,7 +137,7 @@ class Store:
                 gone = [document_id(sha) for sha in fresh if sha in known]
                 for table in (*schema.ITEM_TABLES, "story_bands", "documents"):
                     key = "id" if table == "documents" else "doc"
-                    self.connection.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT unnest(?))", [gone])
+                    execute(f"DELETE FROM {table} WHERE {key} IN (SELECT unnest(CAST(? AS TEXT[])))", [gone])
             signatures = {sha: stories.signature(r["document"]["text"]) for sha, r in fresh.items()}
             keys = {sha: stories.bands(sig) for sha, sig in signatures.items()}
             candidates = self._candidates(sorted({k for ks in keys.values() for k in ks}))
@@ -132,48 +147,37 @@ class Store:
                 story = self._story(doc_id, sig, keys[sha], candidates)
                 for key in keys[sha]:
                     candidates.setdefault(key, []).append((story, sig))
-                rows["documents"].append((
+                documents.append((
                     doc_id, sha, document.get("id"), document.get("url"), document.get("title"),
                     document.get("published"), document.get("source"), story, pipeline_version(),
-                    dictionary_version(), stored_at, json.dumps(record, ensure_ascii=False), stories.pack(sig)))
+                    dictionary_version(), stored_at, json.dumps(record, ensure_ascii=False), stories.pack(sig),
+                    document["text"]))
                 rows["story_bands"] += [(key, doc_id) for key in keys[sha]]
                 for table, item_rows in schema.item_rows(doc_id, record).items():
                     rows[table].extend(item_rows)
+            written = self.backend.insert("documents", schema.DOCUMENT_COLUMNS, documents, key="id")
             for table, table_rows in rows.items():
-                self._insert(table, table_rows)
-            self.connection.execute("COMMIT")
-        except self._duckdb.Error as exc:
+                self.backend.insert(table, schema.COLUMNS[table], [row for row in table_rows if row[1 if table ==
+                                    "story_bands" else 0] in written])
+            execute("COMMIT")
+        except self._errors as exc:
             try:
-                self.connection.execute("ROLLBACK")
-            except self._duckdb.Error:
+                execute("ROLLBACK")
+            except self._errors:
                 pass
             raise CommuniqueError("C303", path=self.path, reason=_first_line(exc)) from None
-        return len(fresh)
-
-    def _insert(self, table: str, rows: list[tuple]) -> None:
-        """Many rows in one statement: the rows as a DataFrame DuckDB reads in place."""
-        if not rows:
-            return
-        import pandas
-
-        columns = schema.COLUMNS[table]
-        frame = pandas.DataFrame.from_records(rows, columns=list(columns))
-        self.connection.register("incoming_rows", frame)
-        try:
-            names = ", ".join(columns)
-            self.connection.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM incoming_rows")
-        finally:
-            self.connection.unregister("incoming_rows")
+        return len(written)
 
     def _candidates(self, keys: list[str]) -> dict[str, list[tuple[str, list[int]]]]:
         """Stored documents sharing a band key with the batch: key -> [(story, signature)]."""
         found: dict[str, list[tuple[str, list[int]]]] = {}
         if not keys:
             return found
-        for key, story, blob in self.connection.execute(
+        for key, story, blob in self.backend.execute(
                 """SELECT b.band, d.story, d.signature FROM story_bands b JOIN documents d ON d.id = b.doc
-                   WHERE b.band IN (SELECT unnest(?)) AND d.signature IS NOT NULL""", [keys]).fetchall():
-            found.setdefault(key, []).append((story, stories.unpack(blob)))
+                   WHERE b.band IN (SELECT unnest(CAST(? AS TEXT[]))) AND d.signature IS NOT NULL""",
+                [keys]).fetchall():
+            found.setdefault(key, []).append((story, stories.unpack(bytes(blob))))
         return found
 
     def _story(self, doc_id: str, sig: list[int], keys: list[str], candidates: dict) -> str:
@@ -185,12 +189,12 @@ class Store:
     # ------------------------------------------------------------------ reading
     def count(self) -> int:
         """How many documents the store holds."""
-        return self.connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+        return self.backend.execute("SELECT count(*) FROM documents").fetchone()[0]
 
     def record(self, doc_id: str) -> dict:
         """The stored communique/1 record of a document (C304 when there is none)."""
-        row = self.connection.execute("SELECT record FROM documents WHERE id = ? OR input_id = ? ORDER BY id = ? DESC",
-                                      [doc_id, doc_id, doc_id]).fetchone()
+        row = self.backend.execute("SELECT record FROM documents WHERE id = ? OR input_id = ? ORDER BY id = ? DESC",
+                                   [doc_id, doc_id, doc_id]).fetchone()
         if row is None:
             raise CommuniqueError("C304", doc_id=doc_id, path=self.path)
         return json.loads(row[0])
@@ -201,7 +205,7 @@ class Store:
         ``offset`` give one page of them."""
         where, params = _window("d.published", since, until)
         if q:
-            where.append("(d.title ILIKE ? OR json_extract_string(d.record, '$.document.text') ILIKE ?)")
+            where.append("(d.title ILIKE ? OR d.text ILIKE ?)")
             params += [f"%{q}%", f"%{q}%"]
         if actor:
             where.append("d.id IN (SELECT doc FROM actors WHERE code LIKE ? OR country = ?)")
@@ -211,7 +215,7 @@ class Store:
                 (SELECT count(*) FROM events e WHERE e.doc = d.id) AS events,
                 (SELECT count(*) FROM statements s WHERE s.doc = d.id) AS statements
             FROM documents d {_where(where)} ORDER BY d.published DESC NULLS LAST, d.id"""
-        return self.connection.execute(*_page(sql, params, limit, offset)).df()
+        return self.backend.frame(*_page(sql, params, limit, offset))
 
     def events(self, source: str | None = None, target: str | None = None, dyad: tuple[str, str] | None = None,
                code: str | None = None, plover: str | None = None, since: str | None = None,
@@ -224,20 +228,19 @@ class Store:
         one story count once), sources (sites) and articles, as GDELT counts them."""
         where, params = self._event_filters(source, target, dyad, code, plover, since, until, actor)
         if aggregate:
-            sql = f"""SELECT {DAY} AS day, e.source_code, e.target_code, e.cameo, any_value(e.plover) AS plover,
+            sql = f"""SELECT {self._day} AS day, e.source_code, e.target_code, e.cameo, min(e.plover) AS plover,
                     avg(e.goldstein) AS goldstein, count(DISTINCT coalesce(d.story, d.id)) AS mentions,
-                    count(DISTINCT coalesce(regexp_extract(d.url, '^[a-z]+://([^/]+)', 1), d.source)) AS sources,
+                    count(DISTINCT coalesce({self.backend.host('d.url')}, d.source)) AS sources,
                     count(DISTINCT e.doc) AS articles
                 FROM events e JOIN documents d ON d.id = e.doc {_where(where)}
-                GROUP BY ALL ORDER BY day, e.source_code, e.target_code, e.cameo"""
-            return self.connection.execute(*_page(sql, params, limit, offset)).df()
+                GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"""
+            return self.backend.frame(*_page(sql, params, limit, offset))
         sql = f"""SELECT e.doc, e.id, e.date, e.source_code, e.source_name, e.target_code, e.target_name,
                 e.cameo, e.plover, e.plover_mode, e.goldstein, e.quad_class, e.modality, e.voice,
                 e.span_start, e.span_end, d.story,
-                substr(json_extract_string(d.record, '$.document.text'), e.span_start + 1,
-                       e.span_end - e.span_start) AS evidence, e.rule
+                substr(d.text, e.span_start + 1, e.span_end - e.span_start) AS evidence, e.rule
             FROM events e JOIN documents d ON d.id = e.doc {_where(where)} ORDER BY e.date, e.doc, e.id"""
-        return self.connection.execute(*_page(sql, params, limit, offset)).df()
+        return self.backend.frame(*_page(sql, params, limit, offset))
 
     def timeline(self, a: str, b: str, by: str = "week", measure: str = "count", since: str | None = None,
                  until: str | None = None):
@@ -248,12 +251,12 @@ class Store:
         where, params = self._event_filters(None, None, (a, b), None, None, since, until)
         value = "count(*)" if measure == "count" else "avg(e.goldstein)"
         a_to_b = "e.source_code LIKE ? AND e.target_code LIKE ?"
-        sql = f"""SELECT date_trunc('{by}', {DAY}) AS period,
+        sql = f"""SELECT date_trunc('{by}', {self._day}) AS period,
                 {value} FILTER (WHERE {a_to_b}) AS a_to_b, {value} FILTER (WHERE NOT ({a_to_b})) AS b_to_a,
                 {value} AS total
-            FROM events e {_where(where + [f"{DAY} IS NOT NULL"])} GROUP BY period ORDER BY period"""
+            FROM events e {_where(where + [f"{self._day} IS NOT NULL"])} GROUP BY 1 ORDER BY 1"""
         pattern = [a.upper() + "%", b.upper() + "%"]
-        frame = self.connection.execute(sql, pattern + pattern + params).df()
+        frame = self.backend.frame(sql, pattern + pattern + params)
         if a.upper() == b.upper():  # an actor with itself (domestic events): one direction
             frame = frame.drop(columns="b_to_a")
         return frame.rename(columns={"a_to_b": f"{a.upper()}->{b.upper()}", "b_to_a": f"{b.upper()}->{a.upper()}"})
@@ -294,7 +297,7 @@ class Store:
         sql = f"""SELECT s.doc, s.id, d.published, s.speaker_name, s.speaker_code, s.cue, s.direct, s.content,
                 s.content_start, s.content_end, s.span_start, s.span_end, d.story FROM statements s JOIN documents d ON d.id = s.doc
             {_where(where)} ORDER BY d.published, s.doc, s.id"""
-        return self.connection.execute(*_page(sql, params, limit, offset)).df()
+        return self.backend.frame(*_page(sql, params, limit, offset))
 
 
 EXPORT_TABLES = ("documents", *schema.ITEM_TABLES)
@@ -311,18 +314,19 @@ def export(store: Store, output_format: str, out: Path) -> int:
     - ``gdelt``: the GDELT 2.0 event table, tab-separated, its 61 columns in order
       (:data:`GDELT_COLUMNS`, mapping in :func:`gdelt_rows`).
     """
-    connection = store.connection
+    backend = store.backend
     if output_format in ("csv", "parquet"):
         out.mkdir(parents=True, exist_ok=True)
         total = 0
         for table in EXPORT_TABLES:
-            columns = "* EXCLUDE (record)" if table == "documents" else "*"
-            target = out / f"{table}.{output_format}"
-            options = "FORMAT PARQUET" if output_format == "parquet" else "FORMAT CSV, HEADER"
-            connection.execute(f"COPY (SELECT {columns} FROM {table} ORDER BY ALL) TO '{_quoted(target)}' ({options})")
-            total += connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            columns = schema.EXPORTED_DOCUMENT_COLUMNS if table == "documents" else schema.COLUMNS[table]
+            order = "id" if table == "documents" else "doc, id"
+            backend.export_table(f"SELECT {', '.join(columns)} FROM {table} ORDER BY {order}",
+                                 out / f"{table}.{output_format}", output_format)
+            total += backend.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         return total
-    rows = connection.execute("SELECT record, strftime(stored, '%Y%m%d%H%M%S') FROM documents ORDER BY id").fetchall()
+    rows = [(text, stored.strftime("%Y%m%d%H%M%S"))
+            for text, stored in backend.execute("SELECT record, stored FROM documents ORDER BY id").fetchall()]
     written = 0
     with open(out, "w", encoding="utf-8") as handle:
         for text, stored in rows:
@@ -409,10 +413,6 @@ def plover_records(record: dict) -> list[dict]:
     return out
 
 
-def _quoted(path: Path) -> str:
-    return str(path).replace("'", "''")
-
-
 def _window(column: str, since: str | None, until: str | None) -> tuple[list[str], list]:
     """Days compared as days: "2024-03-14T09:00+09:00" is on or before 2024-03-14."""
     where, params = [], []
@@ -434,7 +434,3 @@ def _page(sql: str, params: list, limit: int | None, offset: int) -> tuple[str, 
 
 def _where(clauses: list[str]) -> str:
     return ("WHERE " + " AND ".join(clauses)) if clauses else ""
-
-
-def _first_line(exc: Exception) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]

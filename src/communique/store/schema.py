@@ -16,29 +16,42 @@ The tables:
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: documents.text (the cleaned text, for evidence and search without JSON)
 
-TABLES = (
-    """CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT)""",
-    """CREATE TABLE IF NOT EXISTS documents (
-        id TEXT PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, input_id TEXT, url TEXT, title TEXT,
-        published TEXT, source TEXT, story TEXT, pipeline TEXT NOT NULL, dictionaries TEXT NOT NULL,
-        stored TIMESTAMP NOT NULL, record TEXT NOT NULL, signature BLOB)""",
-    """CREATE TABLE IF NOT EXISTS story_bands (band TEXT NOT NULL, doc TEXT NOT NULL)""",
-    """CREATE TABLE IF NOT EXISTS actors (
-        doc TEXT NOT NULL, id TEXT NOT NULL, name TEXT, code TEXT, country TEXT, kind TEXT, role TEXT,
-        PRIMARY KEY (doc, id))""",
-    """CREATE TABLE IF NOT EXISTS events (
-        doc TEXT NOT NULL, id TEXT NOT NULL, date TEXT, cameo TEXT NOT NULL, plover TEXT, plover_mode TEXT,
-        goldstein DOUBLE, quad_class INTEGER, modality TEXT, voice TEXT,
-        source TEXT, source_code TEXT, source_name TEXT, target TEXT, target_code TEXT, target_name TEXT,
-        span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, statement TEXT, rule TEXT,
-        PRIMARY KEY (doc, id))""",
-    """CREATE TABLE IF NOT EXISTS statements (
-        doc TEXT NOT NULL, id TEXT NOT NULL, speaker TEXT, speaker_code TEXT, speaker_name TEXT, cue TEXT,
-        direct BOOLEAN, content_start INTEGER, content_end INTEGER, content TEXT,
-        span_start INTEGER, span_end INTEGER, PRIMARY KEY (doc, id))""",
-)
+
+def tables(blob: str = "BLOB", double: str = "DOUBLE", band_index: bool = False) -> tuple[str, ...]:
+    """The CREATE statements, with the backend's names for binary and floating types;
+    ``band_index``: an index for the near-duplicate lookup (a server's planner wants one;
+    DuckDB joins the band keys by hashing)."""
+    index = ("CREATE INDEX IF NOT EXISTS story_bands_band ON story_bands (band)",) if band_index else ()
+    return (
+        """CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY, value TEXT)""",
+        f"""CREATE TABLE IF NOT EXISTS documents (
+            id TEXT PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, input_id TEXT, url TEXT, title TEXT,
+            published TEXT, source TEXT, story TEXT, pipeline TEXT NOT NULL, dictionaries TEXT NOT NULL,
+            stored TIMESTAMP NOT NULL, record TEXT NOT NULL, signature {blob}, text TEXT)""",
+        """CREATE TABLE IF NOT EXISTS story_bands (band TEXT NOT NULL, doc TEXT NOT NULL)""",
+        """CREATE TABLE IF NOT EXISTS actors (
+            doc TEXT NOT NULL, id TEXT NOT NULL, name TEXT, code TEXT, country TEXT, kind TEXT, role TEXT,
+            PRIMARY KEY (doc, id))""",
+        f"""CREATE TABLE IF NOT EXISTS events (
+            doc TEXT NOT NULL, id TEXT NOT NULL, date TEXT, cameo TEXT NOT NULL, plover TEXT, plover_mode TEXT,
+            goldstein {double}, quad_class INTEGER, modality TEXT, voice TEXT,
+            source TEXT, source_code TEXT, source_name TEXT, target TEXT, target_code TEXT, target_name TEXT,
+            span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, statement TEXT, rule TEXT,
+            PRIMARY KEY (doc, id))""",
+        """CREATE TABLE IF NOT EXISTS statements (
+            doc TEXT NOT NULL, id TEXT NOT NULL, speaker TEXT, speaker_code TEXT, speaker_name TEXT, cue TEXT,
+            direct BOOLEAN, content_start INTEGER, content_end INTEGER, content TEXT,
+            span_start INTEGER, span_end INTEGER, PRIMARY KEY (doc, id))""",
+        *index,
+    )
+
+
+# A store made by schema version 1 gains the text column, filled from each record (DuckDB:
+# the only backend version 1 ran on).
+UPGRADES = {1: ("ALTER TABLE documents ADD COLUMN IF NOT EXISTS text TEXT",
+                "UPDATE documents SET text = json_extract_string(record, '$.document.text') WHERE text IS NULL")}
 
 ITEM_TABLES = ("actors", "events", "statements")
 
@@ -49,7 +62,9 @@ EVENT_COLUMNS = ("doc", "id", "date", "cameo", "plover", "plover_mode", "goldste
 STATEMENT_COLUMNS = ("doc", "id", "speaker", "speaker_code", "speaker_name", "cue", "direct", "content_start",
                      "content_end", "content", "span_start", "span_end")
 DOCUMENT_COLUMNS = ("id", "sha256", "input_id", "url", "title", "published", "source", "story", "pipeline",
-                    "dictionaries", "stored", "record", "signature")
+                    "dictionaries", "stored", "record", "signature", "text")
+# What the csv and parquet exports give of a document (the record and the text are the jsonl export's).
+EXPORTED_DOCUMENT_COLUMNS = tuple(c for c in DOCUMENT_COLUMNS if c not in ("record", "signature", "text"))
 
 COLUMNS = {"documents": DOCUMENT_COLUMNS, "story_bands": ("band", "doc"), "actors": ACTOR_COLUMNS,
            "events": EVENT_COLUMNS, "statements": STATEMENT_COLUMNS}
