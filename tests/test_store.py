@@ -417,3 +417,28 @@ def test_ingest_a_warc_archive(tmp_path):
     assert result.returncode == 0 and "2 new, 0 already stored, 0 errors" in result.stderr
     with Store(db, read_only=True) as store:
         assert set(store.documents().url) == {"https://example.org/a", "https://example.org/b"}
+
+
+def test_two_writers_on_overlapping_sources_store_each_document_once(tmp_path, postgres_server):
+    import uuid
+
+    psycopg = pytest.importorskip("psycopg")
+    name = "t" + uuid.uuid4().hex[:16]
+    with psycopg.connect(f"{postgres_server}/postgres", autocommit=True) as connection:
+        connection.execute(f"CREATE DATABASE {name}")
+    db = f"{postgres_server}/{name}"
+    records = [{"id": f"r{i}", "text": f"Japan imposed sanctions on North Korea over test number {i}.",
+                "published": "2024-05-02"} for i in range(45)]
+    first, second = batch(tmp_path / "a.jsonl", records[:30]), batch(tmp_path / "b.jsonl", records[15:])
+    command = [str(Path(sys.executable).with_name("communique")), "ingest", "--db", db, "--batch-size", "3"]
+    writers = [subprocess.Popen([*command, str(source)], stderr=subprocess.PIPE, text=True)
+               for source in (first, second)]
+    reports = [writer.communicate(timeout=600)[1] for writer in writers]
+    assert [writer.returncode for writer in writers] == [0, 0], reports
+    with Store(db, read_only=True) as store:
+        stored = store.documents()
+        assert sorted(stored.input_id) == sorted(r["id"] for r in records) and stored.id.is_unique
+        events = store.events()
+        assert len(events) == len(events.drop_duplicates(subset=["doc", "id"])) == len(records)
+    new = [int(report.strip().splitlines()[-1].split()[0]) for report in reports]
+    assert sum(new) == len(records)  # what each says it stored adds up: nothing counted twice

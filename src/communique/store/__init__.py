@@ -65,7 +65,8 @@ class Store:
         self._day = self.backend.day("e.date")
         try:
             if not read_only:
-                self._create()
+                with self.backend.schema_lock():
+                    self._create()
         except self._errors as exc:
             self.backend.close()
             raise CommuniqueError("C301", path=self.path, reason=_first_line(exc)) from None

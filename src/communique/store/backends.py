@@ -8,6 +8,7 @@ takes COPY, and INSERT ... ON CONFLICT DO NOTHING RETURNING for the documents, s
 writers storing the same text store it once)."""
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 
@@ -82,6 +83,11 @@ class DuckDBBackend:
         finally:
             self.connection.unregister("incoming_rows")
         return {row[columns.index(key)] for row in rows} if key else None
+
+    @contextlib.contextmanager
+    def schema_lock(self):
+        """One process at a time makes the tables: a DuckDB file has one writer already."""
+        yield
 
     def export_table(self, select: str, target: Path, output_format: str) -> None:
         options = "FORMAT PARQUET" if output_format == "parquet" else "FORMAT CSV, HEADER"
@@ -158,6 +164,16 @@ class PostgresBackend:
                 if not cursor.nextset():
                     break
             return written
+
+    @contextlib.contextmanager
+    def schema_lock(self):
+        """One process at a time makes the tables: two writers starting together would race
+        in CREATE TABLE IF NOT EXISTS (a session-level advisory lock, released after)."""
+        self.connection.execute("SELECT pg_advisory_lock(hashtext('communique store schema'))")
+        try:
+            yield
+        finally:
+            self.connection.execute("SELECT pg_advisory_unlock(hashtext('communique store schema'))")
 
     def export_table(self, select: str, target: Path, output_format: str) -> None:
         """Through an in-memory DuckDB: the same CSV and Parquet writers as the embedded store."""
