@@ -240,12 +240,16 @@ def ingest(
     batch_size: Optional[int] = typer.Option(None, "--batch-size", help=_help("batch_size")),
     workers: Optional[int] = typer.Option(None, "--workers", help=_help("workers")),
     story_threshold: Optional[float] = typer.Option(None, "--story-threshold", help=_help("story_threshold")),
+    dask: Optional[str] = typer.Option(None, "--dask", help=_help("dask")),
     config_file: Optional[Path] = typer.Option(None, "--config", help="TOML config file with a [communique] table."),
 ) -> None:
     """Analyse sources and store them in the corpus store (idempotent: what is stored is skipped)."""
     from .store.ingest import ingest as ingest_sources
 
-    config = _db_config(db, config_file, batch_size=batch_size, workers=workers, story_threshold=story_threshold)
+    config = _db_config(db, config_file, batch_size=batch_size, workers=workers, story_threshold=story_threshold,
+                        dask=dask)
+    if config.dask and config.workers > 1:
+        _say("warning: --dask runs the analysis on the cluster; --workers is not used")
     when = parse_published(published) if published else None
     with _open_store(config) as store:
         with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), console=stderr,

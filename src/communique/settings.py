@@ -71,6 +71,13 @@ def _flag(value) -> bool:
     raise ValueError("must be true or false (1/0, yes/no, on/off)")
 
 
+def _dask_address(value) -> str:
+    text = str(value).strip()
+    if not re.fullmatch(r"local(:[1-9][0-9]*)?|(tcp|tls)://\S+", text):
+        raise ValueError("must be local, local:N (N workers) or a scheduler address tcp://HOST:PORT")
+    return text
+
+
 def _paths(value) -> tuple[str, ...]:
     if isinstance(value, str):
         value = value.split(os.pathsep)
@@ -96,6 +103,8 @@ SETTINGS: tuple[Setting, ...] = (
             "document joins a near-duplicate's story.", _fraction),
     Setting("token", None, "The bearer token the web app's writes need (`Authorization: Bearer <token>`); unset: "
             "`communique serve` makes one and prints it.", str, option=False),
+    Setting("dask", None, "Run `ingest`'s analysis on Dask: local (a LocalCluster, a worker per core), local:N "
+            "(N workers), or a running scheduler's address tcp://HOST:PORT.", _dask_address),
     Setting("private_reads", False, "Whether the web app's reads (pages and GET /api) need the token too.", _flag),
 )
 SETTING_BY_NAME = {s.name: s for s in SETTINGS}
@@ -113,6 +122,7 @@ class Config:
     db: str = SETTING_BY_NAME["db"].default
     story_threshold: float = SETTING_BY_NAME["story_threshold"].default
     token: str | None = SETTING_BY_NAME["token"].default
+    dask: str | None = SETTING_BY_NAME["dask"].default
     private_reads: bool = SETTING_BY_NAME["private_reads"].default
 
     def merged(self, **overrides) -> "Config":

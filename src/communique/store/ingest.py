@@ -114,8 +114,8 @@ def _jsonl_documents(path: Path, config: Config, published: str | None) -> Itera
 
 def ingest(sources: list[str], store: Store, config: Config, published: str | None = None,
            reanalyze: bool = False, progress: Callable[[int], None] | None = None) -> IngestReport:
-    """Clean, skip what is stored, analyse (in ``config.workers`` processes) and store, a
-    batch (one transaction) at a time."""
+    """Clean, skip what is stored, analyse (in ``config.workers`` processes, or on the Dask
+    cluster ``config.dask``) and store, a batch (one transaction) at a time."""
     report = IngestReport()
     pending: deque[tuple[list[Document], dict[str, str]]] = deque()  # chunks handed to the analysis
 
@@ -134,7 +134,10 @@ def ingest(sources: list[str], store: Store, config: Config, published: str | No
         if batch:
             yield from _unstored(batch, store, reanalyze, report, pending, progress)
 
-    if config.workers > 1:
+    if config.dask:
+        from ..cluster import analyze_documents_on_dask
+        results = analyze_documents_on_dask(chunks(), config, config.dask)
+    elif config.workers > 1:
         from ..workers import analyze_documents_in_workers
         results = analyze_documents_in_workers(chunks(), config)
     else:

@@ -1,0 +1,95 @@
+"""The analysis on a Dask cluster (`communique ingest --dask ...`): the same pipeline, from
+a laptop to many machines, with no second code path — each worker runs `analyze_documents`
+on batches of cleaned documents, as a worker process of `--workers` does.
+
+- ``local`` or ``local:N``: a LocalCluster of N worker processes (default: one per core),
+  one thread each, started here and stopped afterwards;
+- ``tcp://HOST:PORT``: a running scheduler (its workers need communique installed).
+
+Each worker loads the spaCy pipeline once, when it joins (a worker plugin). Batches travel
+as lists of Documents; results come back in order and the caller (the client) writes them
+to the store in transactions, so a worker that dies loses nothing (Dask runs its batches
+again elsewhere) and duplicates nothing (only the client writes)."""
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections import deque
+from collections.abc import Iterator
+
+from distributed.diagnostics.plugin import WorkerPlugin
+
+from .analyze import analyze_documents
+from .errors import CommuniqueError
+from .ingest import Document
+from .settings import Config
+
+IN_FLIGHT_PER_WORKER = 3
+ADDRESS = re.compile(r"^(local(?::(\d+))?|tls?://.+|tcp://.+)$")
+
+
+def parse_address(value: str) -> tuple[str, int | None]:
+    """("local", N) for local[:N], else (the scheduler address, None); C202 otherwise."""
+    match = ADDRESS.match(value.strip())
+    if not match or (match.group(2) is not None and int(match.group(2)) < 1):
+        raise CommuniqueError("C202", name="dask", value=value,
+                              reason="must be local, local:N (N workers) or a scheduler address tcp://HOST:PORT")
+    if value.startswith("local"):
+        return "local", int(match.group(2)) if match.group(2) else None
+    return value.strip(), None
+
+
+def _load(config: Config) -> None:
+    from .nlp import load_pipeline
+
+    load_pipeline(config.model, tuple(config.actors))
+
+
+class PipelineLoader(WorkerPlugin):
+    """A Dask worker plugin: the pipeline loaded once, as the worker starts."""
+    name = "communique-pipeline"
+
+    def __init__(self, config: Config):
+        self.config = config
+
+    def setup(self, worker) -> None:
+        _load(self.config)
+
+
+def _analyze(chunk: list[Document], config: Config) -> list[dict]:
+    """One batch on a worker (the pipeline is loaded already; loaded here if not)."""
+    return analyze_documents(chunk, config)
+
+
+def analyze_documents_on_dask(chunks: Iterator[list[Document]], config: Config, address: str) -> Iterator[list[dict]]:
+    """Records (or error objects) per chunk, in order, from the cluster at ``address``."""
+    from distributed import Client, LocalCluster
+
+    where, workers = parse_address(address)
+    for name in ("distributed", "distributed.nanny", "distributed.worker", "distributed.scheduler"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    cluster = None
+    if where == "local":
+        cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=logging.ERROR)
+        client = Client(cluster)
+    else:
+        try:
+            client = Client(where, timeout=30)
+        except OSError as exc:
+            raise CommuniqueError("C202", name="dask", value=address, reason=f"no scheduler there ({exc})") from None
+    try:
+        client.register_plugin(PipelineLoader(config))
+        slots = max(1, len(client.scheduler_info().get("workers", {}))) * IN_FLIGHT_PER_WORKER
+        in_flight: deque = deque()
+        for chunk in chunks:
+            in_flight.append(client.submit(_analyze, chunk, config, pure=False))
+            if len(in_flight) >= slots:
+                yield in_flight.popleft().result()
+        while in_flight:
+            yield in_flight.popleft().result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
