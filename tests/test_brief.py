@@ -157,8 +157,7 @@ WIRE = ("Japan imposed new sanctions on North Korea on Monday. Japanese Foreign 
         "\u201cwe will not tolerate further missile launches\u201d, adding that Tokyo would freeze 12 accounts.")
 
 
-def test_window_brief_compares_windows_and_merges_syndicated_statements(tmp_path):
-    db = tmp_path / "c.duckdb"
+def test_window_brief_compares_windows_and_merges_syndicated_statements(tmp_path, db):
     with Store(db) as store:
         store.add([analyze_text("North Korea condemned Japan on Tuesday.", "old", published="2024-05-01"),
                    analyze_text("Japan will hold talks with North Korea in 2025.", "later", published="2024-05-02"),
@@ -178,7 +177,7 @@ def test_window_brief_compares_windows_and_merges_syndicated_statements(tmp_path
     assert any(i["figure"]["written"] == "12 accounts" or i["figure"]["value"] == 12 for i in section(brief, "figures"))
     chart = next(s for s in brief["sections"] if s["kind"] == "changes")["chart"]
     assert len(chart["periods"]) == 14 and sum(chart["series"]["total"]) >= 3
-    cli = run_cli("brief", "--db", str(db), "--dyad", "JPN:PRK", "--until", "2024-05-13", "--format", "html")
+    cli = run_cli("brief", "--db", db, "--dyad", "JPN:PRK", "--until", "2024-05-13", "--format", "html")
     assert cli.returncode == 0 and "<svg" in cli.stdout and "Corpus brief: JPN:PRK" in cli.stdout
 
 

@@ -177,3 +177,17 @@ def test_serve_refuses_bad_options():
     assert result.returncode == 2
     result = run_cli("serve", "--max-bytes", "0")
     assert result.returncode == 1 and "C202" in result.stderr
+
+
+def test_the_api_serves_either_backend(db):
+    from fastapi.testclient import TestClient
+
+    from communique.web import create_app
+
+    with TestClient(create_app(Config(db=db), token=TOKEN)) as either:
+        stored = either.post("/api/documents", json={"text": EXAMPLE, "published": "2024-03-14"}, headers=AUTH)
+        assert stored.status_code == 201
+        events = either.get("/api/events", params={"dyad": "JPN:AUS"}).json()
+        assert events and events[0]["doc"] == stored.json()["id"]
+        assert either.get("/api/timeline", params={"a": "JPN", "b": "AUS", "by": "month"}).json()[0]["total"] >= 2
+        assert "What changed" in either.get("/brief", params={"dyad": "JPN:AUS"}).text
