@@ -1,0 +1,121 @@
+"""Beyond one machine, measured in one run:
+
+1. ingest of the first N news articles by one process against a Dask LocalCluster of 2
+   workers (``--dask local:2``), each the CLI from start to end (pipeline loading and
+   cluster start included), and the articles per second of each;
+2. write throughput of the store on DuckDB against PostgreSQL: the same M analysed records
+   (analysed once, before the timing) stored in batches of 64 (`Store.add`), documents per
+   second; PostgreSQL is a throwaway cluster this script starts (initdb, pg_ctl, loopback),
+   or ``--postgres URL``;
+3. the road to a GDELT day (about 100,000 articles): the per-worker rate measured in (1),
+   and the workers a day needs at it — within 24 hours, and at the issue's pace of 18.5
+   articles a second.
+
+    .venv/bin/python benchmarks/cluster.py [--n 2000] [--m 500] [--postgres URL]
+"""
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import math
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from news import available, news_articles
+
+CLI = str(Path(sys.executable).with_name("communique"))
+GDELT_DAY = 100_000
+
+
+def timed(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def throwaway_postgres(folder: str):
+    """(url, stop) of a PostgreSQL cluster in `folder`, or (None, None) when not installed."""
+    binaries = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
+    if not binaries:
+        return None, None
+    bindir, prefix = binaries[-1], []
+    if os.geteuid() == 0:
+        shutil.chown(folder, "postgres")
+        prefix = ["runuser", "-u", "postgres", "--"]
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    data = os.path.join(folder, "data")
+    subprocess.run([*prefix, f"{bindir}/initdb", "-D", data, "-U", "postgres", "--auth=trust", "--no-sync"],
+                   check=True, capture_output=True)
+    options = f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={folder}"
+    subprocess.run([*prefix, f"{bindir}/pg_ctl", "-D", data, "-o", options, "-l", f"{folder}/log", "-w", "start"],
+                   check=True, capture_output=True)
+
+    def stop() -> None:
+        subprocess.run([*prefix, f"{bindir}/pg_ctl", "-D", data, "-m", "fast", "-w", "stop"], capture_output=True)
+
+    return f"postgresql://postgres@127.0.0.1:{port}/postgres", stop
+
+
+def write_throughput(records: list[dict], location: str) -> float:
+    from communique.store import Store
+
+    with Store(location) as store:
+        start = time.perf_counter()
+        for i in range(0, len(records), 64):
+            store.add(records[i:i + 64])
+        return len(records) / (time.perf_counter() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=2000, help="Articles for the one-process / cluster comparison.")
+    parser.add_argument("--m", type=int, default=500, help="Analysed records for the write throughput.")
+    parser.add_argument("--postgres", help="A PostgreSQL URL to write to (default: a throwaway cluster).")
+    args = parser.parse_args()
+    if not available():
+        return
+    texts = news_articles(max(args.n, args.m))
+    words = sum(len(t["text"].split()) for t in texts[:args.n]) / args.n
+    with tempfile.TemporaryDirectory() as folder:
+        batch = Path(folder) / "in.jsonl"
+        batch.write_text("".join(json.dumps(t) + "\n" for t in texts[:args.n]), encoding="utf-8")
+        one = timed([CLI, "ingest", str(batch), "--db", f"{folder}/one.duckdb"])
+        two = timed([CLI, "ingest", str(batch), "--db", f"{folder}/dask.duckdb", "--dask", "local:2"])
+    print(f"{args.n} articles (about {words:.0f} words each): one process {one:.1f} s ({args.n / one:.1f} "
+          f"articles/s), LocalCluster of 2 workers {two:.1f} s ({args.n / two:.1f} articles/s): "
+          f"{one / two:.2f}x (aim >= 1.7x)")
+
+    from communique.analyze import analyze_jsonl
+    from communique.settings import Config
+
+    records = [r for r in analyze_jsonl([json.dumps(t) for t in texts[:args.m]], Config()) if "error" not in r]
+    with tempfile.TemporaryDirectory() as folder:
+        duck = write_throughput(records, f"{folder}/w.duckdb")
+        url, stop = (args.postgres, None) if args.postgres else throwaway_postgres(folder)
+        try:
+            pg = write_throughput(records, url) if url else None
+        finally:
+            if stop:
+                stop()
+    print(f"store writes, {len(records)} analysed records in batches of 64: DuckDB {duck:.0f} documents/s"
+          + (f", PostgreSQL {pg:.0f} documents/s ({pg / duck:.2f} of DuckDB's)" if pg else
+             ", PostgreSQL not installed"))
+
+    per_worker = args.n / one
+    print(f"a GDELT day ({GDELT_DAY:,} articles): {per_worker:.1f} articles/s per worker process, so "
+          f"{math.ceil(GDELT_DAY / 86_400 / per_worker)} worker(s) keep up over 24 hours, and "
+          f"{math.ceil(18.5 / per_worker)} reach 18.5 articles/s (a day's articles in 1.5 hours); "
+          f"this machine's 2 cores give {args.n / two:.1f} articles/s")
+
+
+if __name__ == "__main__":
+    main()
