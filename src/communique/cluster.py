@@ -26,6 +26,7 @@ from .ingest import Document
 from .settings import Config
 
 IN_FLIGHT_PER_WORKER = 3
+TASK_DOCUMENTS = 16  # documents per task
 ADDRESS = re.compile(r"^(local(?::(\d+))?|tls?://.+|tcp://.+)$")
 
 
@@ -94,13 +95,20 @@ def analyze_documents_on_dask(chunks: Iterator[list[Document]], config: Config, 
     try:
         client.register_plugin(PipelineLoader(config))
         slots = max(1, len(client.scheduler_info().get("workers", {}))) * IN_FLIGHT_PER_WORKER
-        in_flight: deque = deque()
+        in_flight: deque[list] = deque()  # per chunk, the futures of its pieces
+
+        def settle() -> list[dict]:
+            return [record for future in in_flight.popleft() for record in future.result()]
+
         for chunk in chunks:
-            in_flight.append(client.submit(_analyze, chunk, config, pure=False))
-            if len(in_flight) >= slots:
-                yield in_flight.popleft().result()
+            # Pieces smaller than a chunk: the workers finish together at the end of a run
+            # instead of one waiting on the other's last chunk.
+            in_flight.append([client.submit(_analyze, chunk[i:i + TASK_DOCUMENTS], config, pure=False)
+                              for i in range(0, len(chunk), TASK_DOCUMENTS)])
+            if sum(len(pieces) for pieces in in_flight) >= slots * 4:
+                yield settle()
         while in_flight:
-            yield in_flight.popleft().result()
+            yield settle()
     finally:
         client.close()
         if cluster is not None:
