@@ -42,12 +42,13 @@ def chromium(width: int = 1200, height: int = 900):
         session.quit()
 
 
-def save_artifact(png: bytes, name: str) -> Path | None:
-    """Keep a screenshot where CI collects artifacts (COMMUNIQUE_ARTIFACTS, a folder)."""
-    folder = os.environ.get("COMMUNIQUE_ARTIFACTS")
-    if not folder:
-        return None
-    path = Path(folder) / name
+ARTIFACTS = Path(__file__).resolve().parents[1] / "build" / "test-artifacts"
+
+
+def save_artifact(png: bytes, name: str) -> Path:
+    """Keep a screenshot as a test artifact: in COMMUNIQUE_ARTIFACTS (a folder) when set,
+    else in build/test-artifacts/ of the checkout (ignored by git)."""
+    path = Path(os.environ.get("COMMUNIQUE_ARTIFACTS") or ARTIFACTS) / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(png)
     return path

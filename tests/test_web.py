@@ -157,6 +157,23 @@ def test_pages_answer(client):
     assert client.get("/documents", params={"since": "nope"}).status_code == 422
 
 
+def test_the_documents_page_pages(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from communique.web import create_app
+    from communique.web.pages import PAGE_SIZE
+
+    with TestClient(create_app(Config(db=str(tmp_path / "p.duckdb")), token=TOKEN)) as paged:
+        for n in range(PAGE_SIZE + 2):
+            assert paged.post("/api/documents", json={"text": f"Japan imposed sanctions on North Korea, round {n}.",
+                                                      "published": f"2024-05-{n % 28 + 1:02d}"},
+                              headers=AUTH).status_code == 201
+        first, second = paged.get("/documents"), paged.get("/documents", params={"page": 2})
+        links = [re.findall(r'<tr><td><a href="/documents/(d[0-9a-f]+)"', page.text) for page in (first, second)]
+        assert len(links[0]) == PAGE_SIZE and len(links[1]) == 2 and not set(links[0]) & set(links[1])
+        assert 'id="next"' in first.text and 'id="previous"' in second.text and 'id="next"' not in second.text
+
+
 def test_private_reads_need_the_token_too(tmp_path):
     from fastapi.testclient import TestClient
 
