@@ -6,17 +6,34 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from .items import Source, brief_document, citation, item, times_within
 
 BOTTOM_LINE_EVENTS = 3
-# Words that make a reported statement a commitment or an intention ("will continue to",
-# "is willing to", "pledged"); matched as whole words at the start of a word of the content.
-INTENTION_WORDS = ("will", "shall", "would", "willing", "pledge", "vow", "promise", "plan", "intend",
-                   "commit", "ready to", "prepared to", "determined to", "aim", "goal", "expect")
-INTENTION = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in INTENTION_WORDS) + r")", re.IGNORECASE)
 DATED_TYPES = ("DATE", "TIME")
 INTENT_ROOTS = ("03", "13")  # CAMEO: express intent to cooperate; threaten
+
+
+@lru_cache(maxsize=1)
+def intention() -> re.Pattern:
+    """What makes a reported statement a commitment or an intention: the events stage's own
+    cues (``patterns.yml``: the ``intended`` modality cues, the future and reported-intent
+    auxiliaries), each word matched as a word's start ("pledge" finds "pledged", "plan to"
+    finds "plans to")."""
+    from ..extract.events.patterns import load_pattern_data
+
+    data = load_pattern_data()
+    words = data["words"]
+    cues = [*data["modality"]["intended"], *words["future_auxiliaries"], *words["reported_intent_auxiliaries"]]
+    def phrase(cue: str) -> str:
+        words = cue.split()
+        pattern = r"\s+".join(re.escape(word) + (r"\w*" if word != "to" else r"\b") for word in words)
+        if words[-1] == "to":  # "agree to" a verb ("agreed to send"), not to a name ("agreeing to Putin's")
+            pattern += r"\s+(?-i:[a-z])"
+        return ("(?<!\\w)" if cue[:1].isalnum() else "") + pattern  # a clitic ("'ll") is matched inside its word
+
+    return re.compile("|".join(phrase(cue) for cue in cues), re.IGNORECASE)
 
 
 class ArticleBrief:
@@ -167,7 +184,7 @@ class ArticleBrief:
                 continue
             after_cue = self.source.text[statement["content"][0]:sentence[1]]
             future_time = any(statement["content"][0] <= t["span"][0] < sentence[1] for t in later)
-            if not (INTENTION.search(after_cue) or future_time):
+            if not (intention().search(after_cue) or future_time):
                 continue
             covered.add(sentence)
             items.append(item(self.source.cut(sentence), self._cite(sentence, statement["content"]),
