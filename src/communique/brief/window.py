@@ -11,7 +11,6 @@ from datetime import date, timedelta
 from .article import ArticleBrief
 from .items import Source, brief_document, citation, item
 
-DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 DEFAULT_DAYS = 7
 TOP_DYADS = 8
 STATEMENTS_PER_ACTOR = 5
@@ -35,10 +34,10 @@ class WindowBrief:
                  since: str | None = None, until: str | None = None):
         self.store, self.dyad = store, dyad
         self.actors = tuple(a.upper() for a in (dyad or actors))
-        everything = self._events(None, None)
-        if until is None:  # the latest day an event is dated to ("2023" or "2023-SP" name no day)
-            days = [d[:10] for d in everything.date.dropna() if DAY.match(str(d))]
-            until = max(days) if days else date.today().isoformat()
+        if until is None:  # the latest day a matching event is dated to
+            days = ([store.latest_day(dyad=dyad)] if dyad else [store.latest_day(actor=a) for a in self.actors]
+                    if self.actors else [store.latest_day()])
+            until = max((d for d in days if d), default=date.today().isoformat())
         end = _day(until)
         start = _day(since) if since else end - timedelta(days=DEFAULT_DAYS - 1)
         if start > end:

@@ -243,6 +243,12 @@ class Store:
             FROM events e JOIN documents d ON d.id = e.doc {_where(where)} ORDER BY e.date, e.doc, e.id"""
         return self.backend.frame(*_page(sql, params, limit, offset))
 
+    def latest_day(self, actor: str | None = None, dyad: tuple[str, str] | None = None) -> str | None:
+        """The latest day a (matching) event is dated to, or None ("2023" or "2023-SP" name no day)."""
+        where, params = self._event_filters(None, None, dyad, None, None, None, None, actor)
+        found = self.backend.execute(f"SELECT max({self._day}) FROM events e {_where(where)}", params).fetchone()
+        return str(found[0])[:10] if found and found[0] is not None else None
+
     def timeline(self, a: str, b: str, by: str = "week", measure: str = "count", since: str | None = None,
                  until: str | None = None):
         """Per period (day, week or month): A -> B, B -> A and both, as event counts or
