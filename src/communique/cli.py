@@ -488,10 +488,12 @@ def statements(
 
 
 def _dyad(value: str) -> tuple[str, str]:
-    sides = value.split(":")
-    if len(sides) != 2 or not all(sides):
-        _fail(f"--dyad wants A:B (two actor codes), got {value!r}", usage=True)
-    return sides[0], sides[1]
+    from .store import parse_dyad
+
+    try:
+        return parse_dyad(value)
+    except ValueError as error:
+        _fail(f"--dyad {error}", usage=True)
 
 
 def _day(value: Optional[str]) -> Optional[str]:

@@ -48,6 +48,14 @@ def dictionary_version() -> str:
     return digest.hexdigest()[:16]
 
 
+def parse_dyad(value: str) -> tuple[str, str]:
+    """"A:B" -> ("A", "B"), the form --dyad and the API's dyad= take; ValueError otherwise."""
+    sides = value.split(":")
+    if len(sides) != 2 or not all(sides):
+        raise ValueError(f"wants A:B (two actor codes), got {value!r}")
+    return sides[0], sides[1]
+
+
 def document_id(sha256: str) -> str:
     return "d" + sha256[:16]
 

@@ -78,12 +78,14 @@ def day(value: Optional[str], name: str) -> Optional[str]:
 
 
 def dyad_pair(value: Optional[str]) -> Optional[tuple[str, str]]:
+    from ..store import parse_dyad
+
     if not value:
         return None
-    sides = value.split(":")
-    if len(sides) != 2 or not all(sides):
-        raise CommuniqueError("C422", where="dyad", reason=f"wants A:B (two actor codes), got {value!r}")
-    return sides[0], sides[1]
+    try:
+        return parse_dyad(value)
+    except ValueError as error:
+        raise CommuniqueError("C422", where="dyad", reason=str(error)) from None
 
 
 def rows(frame) -> Rows:
