@@ -91,7 +91,8 @@ def scorer_json(scorer: Path, gold: Path, output: Path) -> dict:
     return json.JSONDecoder().raw_decode(result.stdout)[0]
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
     import socket
 
     with socket.socket() as probe:
@@ -118,7 +119,7 @@ def postgres_server():
     if os.geteuid() == 0:
         shutil.chown(folder, "postgres")
         prefix = ["runuser", "-u", "postgres", "--"]
-    data, port = os.path.join(folder, "data"), _free_port()
+    data, port = os.path.join(folder, "data"), free_port()
 
     def run(*command: str) -> None:
         done = subprocess.run([*prefix, *command], capture_output=True, text=True, timeout=120)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -18,7 +17,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 
-from conftest import ROOT, SHARED, run_cli
+from conftest import ROOT, SHARED, free_port, run_cli
 
 TOKEN = "live-test-token"
 EXAMPLE = ROOT / "examples" / "flash-readout.txt"
@@ -32,12 +31,6 @@ def colour(element) -> tuple[int, ...]:
     import re
 
     return tuple(int(n) for n in re.findall(r"\d+", element.value_of_css_property("background-color"))[:3])
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def get(url: str, headers: dict | None = None, data: bytes | None = None) -> tuple[int, bytes]:

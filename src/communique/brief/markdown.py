@@ -38,10 +38,6 @@ def _cell(text) -> str:
     return "" if text is None else str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def _refs(entry: dict, notes: Footnotes) -> str:
-    return notes.ref(entry)
-
-
 def _times(entry: dict) -> str:
     shown = [f"{t['text']} → {t['label']}" for t in entry.get("times", []) if t.get("label")
              and t["label"] != t["text"]]
@@ -52,7 +48,7 @@ def _number(value) -> str:
     return f"{value:,.0f}" if isinstance(value, float) and value.is_integer() else f"{value:,}"
 
 
-def _section(section: dict, numbers: dict) -> list[str]:
+def _section(section: dict, notes: Footnotes) -> list[str]:
     kind, items = section.get("kind"), section["items"]
     lines = ["", f"## {section['heading']}", ""]
     if kind == "statements":
@@ -63,7 +59,7 @@ def _section(section: dict, numbers: dict) -> list[str]:
             groups.setdefault(label, []).append(entry)
         for label, said in groups.items():
             lines += [f"### {label}", ""]
-            lines += [f"- {without_speaker(e)}{_refs(e, numbers)}" for e in said]
+            lines += [f"- {without_speaker(e)}{notes.ref(e)}" for e in said]
             lines.append("")
     elif kind == "figures":
         lines += ["| figure | value | unit | kind | measures | stated by | source |", "|---|---|---|---|---|---|---|"]
@@ -71,42 +67,42 @@ def _section(section: dict, numbers: dict) -> list[str]:
             f = entry["figure"]
             kind_text = f.get("kind", "") + (" (approximate)" if f.get("approximate") else "")
             lines.append(f"| {_cell(f['written'])} | {_number(f['value'])} | {_cell(f.get('unit'))} | {kind_text} "
-                         f"| {_cell(f.get('measures'))} | {_cell(f.get('stated_by'))} | {_refs(entry, numbers)} |")
+                         f"| {_cell(f.get('measures'))} | {_cell(f.get('stated_by'))} | {notes.ref(entry)} |")
     elif kind == "timeline":
         lines += ["| date | what was reported | source |", "|---|---|---|"]
         for entry in items:
             label = next((t["label"] for t in entry.get("times", []) if t.get("label")), entry["date"])
-            lines.append(f"| {_cell(label)} | {_cell(entry['text'])} | {_refs(entry, numbers)} |")
+            lines.append(f"| {_cell(label)} | {_cell(entry['text'])} | {notes.ref(entry)} |")
     elif kind == "changes":
         lines += ["| dyad | events | previous window | mean Goldstein | previous | source |",
                   "|---|---|---|---|---|---|"]
         for entry in items:
             c = entry["change"]
             lines.append(f"| {_cell(entry['text'])} | {c['events']} | {c['previous_events']} "
-                         f"| {_cell(c.get('goldstein'))} | {_cell(c.get('previous_goldstein'))} | {_refs(entry, numbers)} |")
+                         f"| {_cell(c.get('goldstein'))} | {_cell(c.get('previous_goldstein'))} | {notes.ref(entry)} |")
     elif kind == "events":
         lines += ["| date | event | source |", "|---|---|---|"]
         for entry in items:
-            lines.append(f"| {_cell(entry.get('date'))} | {_cell(entry['text'])} | {_refs(entry, numbers)} |")
+            lines.append(f"| {_cell(entry.get('date'))} | {_cell(entry['text'])} | {notes.ref(entry)} |")
     else:
-        lines += [f"- {entry['text']}{_times(entry)}{_refs(entry, numbers)}" for entry in items]
+        lines += [f"- {entry['text']}{_times(entry)}{notes.ref(entry)}" for entry in items]
     return lines
 
 
 def render_brief_markdown(brief: dict, texts: dict[str, str]) -> str:
     """`texts` maps each cited document id to its text, for the footnotes' passages."""
-    numbers = Footnotes(brief, texts)
+    notes = Footnotes(brief, texts)
     window = brief.get("window") or {}
     span = " to ".join(dict.fromkeys(v for v in (window.get("since"), window.get("until")) if v))
     lines = [f"# {brief['title']}", ""]
     if span:
         lines.append(f"*{span}.* {promise(brief)}")
     for section in brief["sections"]:
-        lines += _section(section, numbers)
+        lines += _section(section, notes)
     lines += ["", "## Sources", ""]
     for source in brief["sources"]:
         facts = ", ".join(v for v in (source.get("published"), source.get("url")) if v)
         lines.append(f"- `{source['doc']}` {source.get('title') or ''}{f' ({facts})' if facts else ''}")
     lines.append("")
-    lines += numbers.lines()
+    lines += notes.lines()
     return "\n".join(lines).rstrip() + "\n"
