@@ -16,12 +16,8 @@
 from __future__ import annotations
 
 import argparse
-import glob
 import json
 import math
-import os
-import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -38,31 +34,6 @@ def timed(command: list[str]) -> float:
     start = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return time.perf_counter() - start
-
-
-def throwaway_postgres(folder: str):
-    """(url, stop) of a PostgreSQL cluster in `folder`, or (None, None) when not installed."""
-    binaries = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
-    if not binaries:
-        return None, None
-    bindir, prefix = binaries[-1], []
-    if os.geteuid() == 0:
-        shutil.chown(folder, "postgres")
-        prefix = ["runuser", "-u", "postgres", "--"]
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    data = os.path.join(folder, "data")
-    subprocess.run([*prefix, f"{bindir}/initdb", "-D", data, "-U", "postgres", "--auth=trust", "--no-sync"],
-                   check=True, capture_output=True)
-    options = f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={folder}"
-    subprocess.run([*prefix, f"{bindir}/pg_ctl", "-D", data, "-o", options, "-l", f"{folder}/log", "-w", "start"],
-                   check=True, capture_output=True)
-
-    def stop() -> None:
-        subprocess.run([*prefix, f"{bindir}/pg_ctl", "-D", data, "-m", "fast", "-w", "stop"], capture_output=True)
-
-    return f"postgresql://postgres@127.0.0.1:{port}/postgres", stop
 
 
 def write_throughput(records: list[dict], location: str) -> float:
@@ -98,14 +69,17 @@ def main() -> None:
     from communique.settings import Config
 
     records = [r for r in analyze_jsonl([json.dumps(t) for t in texts[:args.m]], Config()) if "error" not in r]
+    from communique.store.throwaway import postgres_binaries, throwaway_postgres
+
     with tempfile.TemporaryDirectory() as folder:
         duck = write_throughput(records, f"{folder}/w.duckdb")
-        url, stop = (args.postgres, None) if args.postgres else throwaway_postgres(folder)
-        try:
-            pg = write_throughput(records, url) if url else None
-        finally:
-            if stop:
-                stop()
+    if args.postgres:
+        pg = write_throughput(records, args.postgres)
+    elif postgres_binaries():
+        with throwaway_postgres() as server:
+            pg = write_throughput(records, f"{server}/postgres")
+    else:
+        pg = None
     print(f"store writes, {len(records)} analysed records in batches of 64: DuckDB {duck:.0f} documents/s"
           + (f", PostgreSQL {pg:.0f} documents/s ({pg / duck:.2f} of DuckDB's)" if pg else
              ", PostgreSQL not installed"))

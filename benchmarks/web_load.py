@@ -14,7 +14,6 @@ import json
 import os
 import random
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -23,17 +22,12 @@ import threading
 import time
 from pathlib import Path
 
+from communique.store.throwaway import free_port
 from news import available, news_articles
 
 CLI = str(Path(sys.executable).with_name("communique"))
 ARTICLE = ("Japan and South Korea held talks in Seoul on Tuesday. The Japanese foreign minister said both "
            "countries would expand their maritime patrols, and South Korea pledged 40 million dollars in aid.")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def client(port: int, stop: float, doc_ids: list[str], dyad: str, results: dict, lock: threading.Lock,

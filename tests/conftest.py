@@ -91,48 +91,16 @@ def scorer_json(scorer: Path, gold: Path, output: Path) -> dict:
     return json.JSONDecoder().raw_decode(result.stdout)[0]
 
 
-def free_port() -> int:
-    """A free TCP port on the loopback interface."""
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def postgres_server():
-    """A throwaway PostgreSQL cluster (Debian's postgresql package; `.ci/run` installs it):
-    initdb and pg_ctl in a temporary folder, as the `postgres` user when the tests run as
-    root (PostgreSQL refuses root), on a free loopback port; stopped and removed afterwards.
-    Yields the server's URL without a database name."""
-    import glob
-    import shutil
-    import tempfile
+    """A throwaway PostgreSQL server for the session (store/throwaway.py; `.ci/run` installs
+    Debian's postgresql package). Yields its URL without a database name."""
+    from communique.store.throwaway import postgres_binaries, throwaway_postgres
 
-    binaries = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2]), reverse=True)
-    bindir = binaries[0] if binaries else os.path.dirname(shutil.which("initdb") or "")
-    if not bindir or not os.path.isfile(os.path.join(bindir, "initdb")):
+    if postgres_binaries() is None:
         pytest.skip("PostgreSQL is not installed (Debian's postgresql package; .ci/run installs it)")
-    folder = tempfile.mkdtemp(prefix="communique-pg-")
-    prefix: list[str] = []
-    if os.geteuid() == 0:
-        shutil.chown(folder, "postgres")
-        prefix = ["runuser", "-u", "postgres", "--"]
-    data, port = os.path.join(folder, "data"), free_port()
-
-    def run(*command: str) -> None:
-        done = subprocess.run([*prefix, *command], capture_output=True, text=True, timeout=120)
-        assert done.returncode == 0, f"{command[0]} failed: {done.stderr or done.stdout}"
-
-    run(os.path.join(bindir, "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync")
-    options = f"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={folder} -c fsync=off"
-    run(os.path.join(bindir, "pg_ctl"), "-D", data, "-o", options, "-l", os.path.join(folder, "log"), "-w", "start")
-    try:
-        yield f"postgresql://postgres@127.0.0.1:{port}"
-    finally:
-        run(os.path.join(bindir, "pg_ctl"), "-D", data, "-m", "fast", "-w", "stop")
-        shutil.rmtree(folder, ignore_errors=True)
+    with throwaway_postgres() as url:
+        yield url
 
 
 @pytest.fixture(params=["duckdb", "postgresql"])

@@ -17,7 +17,9 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 
-from conftest import ROOT, SHARED, free_port, run_cli
+from communique.store.throwaway import free_port
+
+from conftest import ROOT, SHARED, run_cli
 
 TOKEN = "live-test-token"
 EXAMPLE = ROOT / "examples" / "flash-readout.txt"
