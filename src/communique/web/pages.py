@@ -14,6 +14,7 @@ from ..brief import brief_article, brief_window
 from ..brief.chart import svg_timeline
 from ..brief.html import STYLE, annotated_text, brief_body, focus_css, legend
 from ..errors import CommuniqueError
+from ..ingest.html import looks_like_html
 from .api import Article, Refused, analyse, day, dyad_pair, rows
 from .app import COOKIE, HERE
 
@@ -75,7 +76,7 @@ async def analyze_page(request: Request, text: str = Form(""), published: str = 
     if file is not None and file.filename:
         raw = await file.read(core.config.max_bytes + 1)
         body, name = raw.decode("utf-8", errors="replace"), file.filename
-    html = "<" in body and ">" in body and any(tag in body.lower() for tag in ("<html", "<body", "<p", "<div"))
+    html = looks_like_html(body)  # as `analyze` tells a saved page from text
     article = Article(id=name[:200], published=published or None, **({"html": body} if html else {"text": body}))
     try:
         from starlette.concurrency import run_in_threadpool
