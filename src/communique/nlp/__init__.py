@@ -15,7 +15,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .errors import CommuniqueError
+from ..errors import CommuniqueError
+from .lookups import use_faster_lookups
 
 # Short names for the pipelines the project installs (see the README).
 MODEL_ALIASES = {
@@ -65,6 +66,7 @@ def load_pipeline(model: str = "sm", actors: tuple[str, ...] = ()) -> Language:
         nlp = spacy.load(resolve_model(model))
     except (OSError, ImportError, ValueError) as exc:
         raise CommuniqueError("C201", model=model, reason=str(exc).splitlines()[0]) from None
+    use_faster_lookups(nlp)
     add_components(nlp, actors)
     return nlp
 
