@@ -9,7 +9,7 @@
    or ``--postgres URL``;
 3. the road to a GDELT day (about 100,000 articles): the per-worker rate measured in (1),
    and the workers a day needs at it — within 24 hours, and at the issue's pace of 18.5
-   articles a second.
+   articles a second — on these articles and converted, by words, to articles of 440 words.
 
     .venv/bin/python benchmarks/cluster.py [--n 2000] [--m 500] [--postgres URL]
 """
@@ -28,6 +28,8 @@ from news import available, news_articles
 
 CLI = str(Path(sys.executable).with_name("communique"))
 GDELT_DAY = 100_000
+GDELT_DAY_PACE = 18.5  # articles a second: a day's articles in 1.5 hours (issue #16)
+GDELT_WORDS = 440  # words in an article of the issue's estimate
 
 
 def timed(command: list[str]) -> float:
@@ -87,8 +89,15 @@ def main() -> None:
     per_worker = args.n / one
     print(f"a GDELT day ({GDELT_DAY:,} articles): {per_worker:.1f} articles/s per worker process, so "
           f"{math.ceil(GDELT_DAY / 86_400 / per_worker)} worker(s) keep up over 24 hours, and "
-          f"{math.ceil(18.5 / per_worker)} reach 18.5 articles/s (a day's articles in 1.5 hours); "
+          f"{math.ceil(GDELT_DAY_PACE / per_worker)} reach {GDELT_DAY_PACE} articles/s (a day's articles in 1.5 hours); "
           f"this machine's 2 cores give {args.n / two:.1f} articles/s")
+    # The analysis costs about the same per word, so a rate on these articles converts to
+    # the issue's articles of GDELT_WORDS words by their lengths.
+    long_rate = per_worker * words / GDELT_WORDS
+    print(f"at {GDELT_WORDS} words an article ({per_worker * words:,.0f} words/s per worker): {long_rate:.1f} articles/s "
+          f"per worker, so {math.ceil(GDELT_DAY / 86_400 / long_rate)} worker(s) keep up over 24 hours, and "
+          f"{math.ceil(GDELT_DAY_PACE / long_rate)} reach {GDELT_DAY_PACE} articles/s; "
+          f"this machine's 2 cores: {args.n / two * words / GDELT_WORDS:.1f} articles/s")
 
 
 if __name__ == "__main__":

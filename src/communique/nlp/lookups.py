@@ -3,19 +3,21 @@
 Profiling (``benchmarks/profile_stages.py``) found these two rule-based components taking
 13% of an article's analysis, more than the parser, without any neural network:
 
-- the attribute ruler runs every one of its patterns at every token through spaCy's
-  Matcher, although 171 of the 179 patterns of the English models are a single token with
-  one fine-grained tag (``[{"TAG": "NNS"}]`` → ``POS=NOUN, Number=Plur``): a look-up by tag;
-- the lemmatizer caches a lemma per (word, part of speech, morphology) but still makes
-  several Python calls per token to reach its cache.
+- the attribute ruler gives its 179 patterns to spaCy's Matcher, which tries each of them at
+  every token, although each pattern tests fixed values of a token or two ("TAG": "NNS";
+  "TAG": "PRP" and "LOWER": "they"): a look-up by value;
+- the rule lemmatizer caches a lemma per (word, part of speech, morphology), but on a miss
+  it asks whether each form it tries is in a word list of that part of speech, and spaCy
+  keeps those lists (57,528 English nouns) as lists, scanned form by form.
 
-:class:`IndexedAttributeRuler` keeps the single-tag patterns in a table by tag and
-gives only the rest to a Matcher; the matches are merged and applied in the order spaCy
-applies them, by the same method, so the annotations are the same. :class:`CachedLemmas`
-looks each token up in one table of lemma ids before asking the rule lemmatizer, keyed as
-the rule lemmatizer's own cache is. Both are subclasses, so they load and save the model's
-own data. ``tests/test_nlp_lookups.py`` checks the annotations against spaCy's components on
-real articles.
+:class:`IndexedAttributeRuler` finds its patterns through a :class:`FixedPatternIndex` (each
+pattern filed under its first token's most selective value), gives any pattern the index
+cannot take to a Matcher, and applies the matches in spaCy's order by spaCy's own method,
+so the annotations are the same. :class:`CachedLemmas` looks each token up in one table of
+lemma ids, keyed as the rule lemmatizer's cache is, and makes its word lists
+:class:`WordList`\ s. Both keep the model's own data (subclasses, loaded from the
+components they replace). ``tests/test_nlp_lookups.py`` compares every annotation with
+spaCy's components on real articles; ``benchmarks/lookups.py`` times both.
 """
 from __future__ import annotations
 
@@ -62,10 +64,10 @@ def _token_tests(vocab, spec: dict) -> list[tuple[int, str, object]]:
     tests = []
     for attr, value in spec.items():
         if isinstance(value, dict):
+            column = _COLUMN.get(attr.upper())
+            if column is None or column == _BOOLEAN_COLUMN:
+                raise _Unsupported(attr)
             for operator, operand in value.items():
-                column, _, _ = _condition(vocab, attr, "")
-                if column == _BOOLEAN_COLUMN:
-                    raise _Unsupported(attr)
                 if operator in ("IN", "NOT_IN"):
                     kind = operator.lower()
                     tests.append((column, kind, frozenset(vocab.strings.add(str(item)) for item in operand)))
@@ -93,9 +95,9 @@ class FixedPatternIndex:
         self._regex_results: dict[tuple[int, int], bool] = {}
 
     def add(self, match_id: int, pattern: list[dict]) -> None:
-        tests = [_token_tests(self.vocab, spec) for spec in pattern]
-        if not tests or any("OP" in spec for spec in pattern):
-            raise _Unsupported("OP")
+        tests = [_token_tests(self.vocab, spec) for spec in pattern]  # an operator ("OP") is no attribute
+        if not tests:
+            raise _Unsupported("an empty pattern")
         number = len(self._patterns)
         self._patterns.append((match_id, tests))
         first = {column: (kind, operand) for column, kind, operand in tests[0] if kind in ("eq", "in")}
