@@ -15,7 +15,7 @@ pattern filed under its first token's most selective value), gives any pattern t
 cannot take to a Matcher, and applies the matches in spaCy's order by spaCy's own method,
 so the annotations are the same. :class:`CachedLemmas` looks each token up in one table of
 lemma ids, keyed as the rule lemmatizer's cache is, and makes its word lists
-:class:`WordList`\ s. Both keep the model's own data (subclasses, loaded from the
+:class:`WordList` objects. Both keep the model's own data (subclasses, loaded from the
 components they replace). ``tests/test_nlp_lookups.py`` compares every annotation with
 spaCy's components on real articles; ``benchmarks/lookups.py`` times both.
 """
