@@ -15,20 +15,17 @@ check covered (items, citations, quotes, numbers) and found. Then the records ar
 """
 from __future__ import annotations
 
-import argparse
 import json
 import time
 from pathlib import Path
 
-from news import available, news_articles
+from news import corpus_arguments, news_articles
 
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=300)
-    args = parser.parse_args()
-    if not available():
+    args = corpus_arguments(__doc__, 300)
+    if args is None:
         return
     from communique.analyze import analyze_jsonl
     from communique.brief import brief_article, integrity_problems, render_brief

@@ -15,7 +15,6 @@
 """
 from __future__ import annotations
 
-import argparse
 import json
 import math
 import subprocess
@@ -24,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from news import available, news_articles
+from news import corpus_arguments, news_articles
 
 CLI = str(Path(sys.executable).with_name("communique"))
 GDELT_DAY = 100_000
@@ -49,12 +48,9 @@ def write_throughput(records: list[dict], location: str) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=2000, help="Articles for the one-process / cluster comparison.")
-    parser.add_argument("--m", type=int, default=500, help="Analysed records for the write throughput.")
-    parser.add_argument("--postgres", help="A PostgreSQL URL to write to (default: a throwaway cluster).")
-    args = parser.parse_args()
-    if not available():
+    args = corpus_arguments(__doc__, 2000, m=(int, 500, "Analysed records for the write throughput."),
+                            postgres=(str, None, "A PostgreSQL URL to write to (default: a throwaway cluster)."))
+    if args is None:
         return
     texts = news_articles(max(args.n, args.m))
     words = sum(len(t["text"].split()) for t in texts[:args.n]) / args.n

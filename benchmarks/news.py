@@ -2,6 +2,7 @@
 ../shared/corpus/news/ (all of Wikinews, then Reuters-21578), as JSONL batch records."""
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
 import os
@@ -30,3 +31,14 @@ def news_articles(n: int) -> list[dict]:
             if len(out) >= n:
                 return out
     return out
+
+
+def corpus_arguments(description: str, n: int, **options: tuple) -> argparse.Namespace | None:
+    """A benchmark's command line: ``--n`` articles (default ``n``) and its own ``options``
+    (name -> (type, default, help)); None, after saying so, when the corpus is absent."""
+    parser = argparse.ArgumentParser(description=description.splitlines()[0])
+    parser.add_argument("--n", type=int, default=n, help="News articles to read.")
+    for name, (kind, default, text) in options.items():
+        parser.add_argument(f"--{name}", type=kind, default=default, help=text)
+    args = parser.parse_args()
+    return args if available() else None

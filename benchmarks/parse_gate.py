@@ -18,20 +18,17 @@ would have skipped.
 """
 from __future__ import annotations
 
-import argparse
 import bisect
 import time
 
-from news import available, news_articles
+from news import corpus_arguments, news_articles
 
 QUOTATION_MARKS = frozenset('"“”„«»')
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=300)
-    args = parser.parse_args()
-    if not available():
+    args = corpus_arguments(__doc__, 300)
+    if args is None:
         return
     from communique.extract.actor_view import all_mentions
     from communique.nlp import load_pipeline

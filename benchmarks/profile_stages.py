@@ -8,19 +8,16 @@ a little above `analyze --jsonl`'s time.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import time
 from collections import defaultdict
 
-from news import available, news_articles
+from news import corpus_arguments, news_articles
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=300)
-    args = parser.parse_args()
-    if not available():
+    args = corpus_arguments(__doc__, 300)
+    if args is None:
         return
     from communique.analyze import _make_doc, with_dateline
     from communique.ingest import document_from_record

@@ -8,7 +8,6 @@ the first N articles of ../shared/corpus/news/ (Wikinews, then Reuters).
 """
 from __future__ import annotations
 
-import argparse
 import json
 import subprocess
 import sys
@@ -16,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from news import available, news_articles
+from news import corpus_arguments, news_articles
 
 CLI = str(Path(sys.executable).with_name("communique"))
 
@@ -28,10 +27,8 @@ def timed(command: list[str]) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=2000)
-    args = parser.parse_args()
-    if not available():
+    args = corpus_arguments(__doc__, 2000)
+    if args is None:
         return
     with tempfile.TemporaryDirectory() as folder:
         batch = Path(folder) / "in.jsonl"

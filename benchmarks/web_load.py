@@ -8,7 +8,6 @@ GET /api/events (a dyad, one page), GET /api/documents/{id} (a stored record) an
 """
 from __future__ import annotations
 
-import argparse
 import http.client
 import json
 import os
@@ -23,7 +22,7 @@ import time
 from pathlib import Path
 
 from communique.store.throwaway import free_port
-from news import available, news_articles
+from news import corpus_arguments, news_articles
 
 CLI = str(Path(sys.executable).with_name("communique"))
 ARTICLE = ("Japan and South Korea held talks in Seoul on Tuesday. The Japanese foreign minister said both "
@@ -62,12 +61,9 @@ def client(port: int, stop: float, doc_ids: list[str], dyad: str, results: dict,
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--clients", type=int, default=50)
-    parser.add_argument("--seconds", type=float, default=30.0)
-    parser.add_argument("--n", type=int, default=100, help="News articles in the store.")
-    args = parser.parse_args()
-    if not available():
+    args = corpus_arguments(__doc__, 100, clients=(int, 50, "Concurrent clients."),
+                            seconds=(float, 30.0, "How long the load lasts."))
+    if args is None:
         return
     with tempfile.TemporaryDirectory() as folder:
         batch, db = Path(folder) / "in.jsonl", Path(folder) / "load.duckdb"
